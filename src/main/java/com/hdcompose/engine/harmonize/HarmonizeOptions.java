@@ -1,0 +1,49 @@
+package com.hdcompose.engine.harmonize;
+
+/**
+ * What the user chose for one harmonization run.
+ *
+ * @param model       model id: "hdnet", "hdnet-lite", "s2crnet" or "classic"
+ * @param k           number of background neighbours for HDNet's local dynamic module, 1..9
+ * @param workingSize long side, in pixels, at which the network runs (multiple of 8)
+ * @param strength    0 = composite unchanged, 1 = full harmonization
+ */
+public record HarmonizeOptions(String model, int k, int workingSize, double strength) {
+    public static final int MIN_K = 1;
+    public static final int MAX_K = 9;
+
+    public HarmonizeOptions {
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("model must be named");
+        }
+        if (k < MIN_K || k > MAX_K) {
+            throw new IllegalArgumentException("k must be between 1 and 9, got " + k);
+        }
+        if (workingSize < 64 || workingSize > 4096 || workingSize % 8 != 0) {
+            throw new IllegalArgumentException("working size must be a multiple of 8 between 64 and 4096, got " + workingSize);
+        }
+        if (!(strength >= 0 && strength <= 1)) {
+            throw new IllegalArgumentException("strength must be between 0 and 1, got " + strength);
+        }
+    }
+
+    public static HarmonizeOptions defaults(String model) {
+        return new HarmonizeOptions(model, 1, 256, 1.0);
+    }
+
+    public HarmonizeOptions withModel(String m) {
+        return new HarmonizeOptions(m, k, workingSize, strength);
+    }
+
+    public HarmonizeOptions withK(int newK) {
+        return new HarmonizeOptions(model, newK, workingSize, strength);
+    }
+
+    public HarmonizeOptions withWorkingSize(int size) {
+        return new HarmonizeOptions(model, k, size, strength);
+    }
+
+    public HarmonizeOptions withStrength(double s) {
+        return new HarmonizeOptions(model, k, workingSize, s);
+    }
+}

@@ -1,0 +1,17 @@
+package com.hdcompose.engine.harmonize;
+
+import com.hdcompose.engine.imaging.ManagedMat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The harmonized image (8-bit RGB, the composite's full size) plus what the model saw.
+ * The caller owns {@link #image()} and closes this result to release it.
+ */
+public record HarmonizeResult(ManagedMat image, Optional<KnnMap> knn, List<String> warnings,
+                              String modelUsed, long inferenceMillis, long totalMillis) implements AutoCloseable {
+    @Override
+    public void close() {
+        image.close();
+    }
+}
