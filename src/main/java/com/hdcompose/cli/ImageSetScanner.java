@@ -55,10 +55,10 @@ final class ImageSetScanner {
 
     /** The mask of {@code set}, or a BAD_INPUT error naming the missing file. */
     static Path requireMask(ImageSet set) {
-        return set.mask().orElseThrow(() -> HarmonizeException.badInput(set.name() + ": no " + set.name() + "_mask.* found"));
+        return set.mask().orElseThrow(() -> HarmonizeException.badInput("no " + set.name() + "_mask.* found"));
     }
 
     static Path requireReal(ImageSet set) {
-        return set.real().orElseThrow(() -> HarmonizeException.badInput(set.name() + ": no " + set.name() + "_real.* found"));
+        return set.real().orElseThrow(() -> HarmonizeException.badInput("no " + set.name() + "_real.* found"));
     }
 }
