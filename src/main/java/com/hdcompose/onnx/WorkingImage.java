@@ -49,7 +49,7 @@ record WorkingImage(float[] composite, float[] mask, int width, int height, int 
         return new LowResPair(crop(composite, 3), crop(output, 3), crop(mask, 1), cropWidth, cropHeight);
     }
 
-    /** Foreground flags of the 1/8-scale bottleneck cells: binarised mask averaged per 8×8 block, ≥ 0.5. */
+    /** Foreground flags of the 1/8-scale bottleneck cells: binarised mask averaged per 8×8 block, > 0.5 (as the model). */
     boolean[] foregroundCells() {
         int gw = width / 8;
         int gh = height / 8;
@@ -62,7 +62,7 @@ record WorkingImage(float[] composite, float[] mask, int width, int height, int 
                         sum += mask[y * width + x];
                     }
                 }
-                fg[gy * gw + gx] = sum / 64 >= 0.5f;
+                fg[gy * gw + gx] = sum / 64 > 0.5f;
             }
         }
         return fg;
