@@ -28,17 +28,29 @@ import org.opencv.core.Rect;
 public final class S2crnetHarmonizer implements Harmonizer {
     static final List<String> INPUTS = List.of("composite", "mask");
     static final List<String> OUTPUTS = List.of("curves");
-    /** Long side of the thumbnail the network sees. */
+    /** Long side of the thumbnail the network sees, unless the model's metadata names one ({@code thumbnail}). */
     public static final int THUMBNAIL = 256;
 
     private final String id;
     private final String fileName;
     private final OrtSession session;
+    private final int thumbnail;
 
     public S2crnetHarmonizer(String id, String fileName, OrtSession session) {
         this.id = id;
         this.fileName = fileName;
         this.session = session;
+        this.thumbnail = thumbnailSize(session);
+    }
+
+    /** The {@code thumbnail} metadata entry rounded to a multiple of 8, else {@link #THUMBNAIL}. */
+    static int thumbnailSize(OrtSession session) {
+        try {
+            String v = session.getMetadata().getCustomMetadata().get("thumbnail");
+            return v == null ? THUMBNAIL : Math.max(8, Integer.parseInt(v.trim()) / 8 * 8);
+        } catch (OrtException | NumberFormatException e) {
+            return THUMBNAIL;
+        }
     }
 
     @Override
@@ -55,7 +67,7 @@ public final class S2crnetHarmonizer implements Harmonizer {
             return InputValidator.unchanged(composite, id, start);
         }
         cancel.throwIfCancelled();
-        WorkingImage thumb = WorkingImage.resized(composite, mask, THUMBNAIL);
+        WorkingImage thumb = WorkingImage.resized(composite, mask, thumbnail);
         long inferStart = System.nanoTime();
         float[] curves = curves(thumb, cancel);
         long inferMillis = (System.nanoTime() - inferStart) / 1_000_000;
