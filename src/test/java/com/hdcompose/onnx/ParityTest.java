@@ -110,4 +110,18 @@ class ParityTest {
             assertThat(OnnxHarmonizersTest.maxDiffOutsideMask(r.image(), comp, mask)).isZero();
         }
     }
+
+    @Test
+    void shippedS2crnetKeepsBackground() {
+        assumeTrue(Files.isRegularFile(MODELS.resolve("s2crnet.onnx")), "s2crnet.onnx not shipped");
+        try (ModelCatalog catalog = catalog();
+             ManagedMat comp = TestModels.composite("c35030-hgm_comp.jpg");
+             ManagedMat mask = TestModels.mask("c35030-hgm_mask.png");
+             HarmonizeResult r = catalog.get("s2crnet").harmonize(comp, mask, HarmonizeOptions.defaults("s2crnet"),
+                     CancellationToken.none())) {
+            assertThat(r.modelUsed()).isEqualTo("s2crnet");
+            assertThat(r.image().width()).isEqualTo(comp.width());
+            assertThat(OnnxHarmonizersTest.maxDiffOutsideMask(r.image(), comp, mask)).isZero();
+        }
+    }
 }
