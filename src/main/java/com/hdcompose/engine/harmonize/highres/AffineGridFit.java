@@ -33,7 +33,10 @@ public final class AffineGridFit implements ColorTransferFit {
         for (int node = 0; node < acc.length; node++) {
             System.arraycopy(acc[node].solve(global, mu), 0, coeffs, node * 12, 12);
         }
-        return new Transfer(grid, coeffs);
+        return new GridTransfer(grid, (node, c, r, g, b) -> {
+            int o = node * 12 + c * 4;
+            return coeffs[o] * r + coeffs[o + 1] * g + coeffs[o + 2] * b + coeffs[o + 3];
+        });
     }
 
     private static AffineAccumulator[] splat(LowResPair pair, GridLattice grid) {
@@ -51,23 +54,5 @@ public final class AffineGridFit implements ColorTransferFit {
             }
         });
         return acc;
-    }
-
-    /** Applies the node matrices blended with bilinear weights. */
-    private record Transfer(GridLattice grid, float[] coeffs) implements ColorTransfer {
-        @Override
-        public void map(float r, float g, float b, float u, float v, float[] out) {
-            GridLattice.Cell cell = grid.cell(u, v);
-            out[0] = 0;
-            out[1] = 0;
-            out[2] = 0;
-            for (int k = 0; k < 4; k++) {
-                float w = cell.weight(k);
-                int o = cell.node(k) * 12;
-                for (int c = 0; c < 3; c++, o += 4) {
-                    out[c] += w * (coeffs[o] * r + coeffs[o + 1] * g + coeffs[o + 2] * b + coeffs[o + 3]);
-                }
-            }
-        }
     }
 }

@@ -35,7 +35,8 @@ public final class RegionCurvesFit implements ColorTransferFit {
             }
             System.arraycopy(MonotoneCurve.fit(sums[s], weights[s]), 0, luts, s * BINS, BINS);
         }
-        return new Transfer(grid, luts);
+        return new GridTransfer(grid, (node, c, r, g, b) ->
+                MonotoneCurve.eval(luts, (node * 3 + c) * BINS, c == 0 ? r : c == 1 ? g : b));
     }
 
     private static void splat(LowResPair pair, GridLattice grid, double[][] sums, double[][] weights) {
@@ -51,23 +52,5 @@ public final class RegionCurvesFit implements ColorTransferFit {
                 }
             }
         });
-    }
-
-    /** Evaluates the four surrounding regions' curves and blends them bilinearly. */
-    private record Transfer(GridLattice grid, float[] luts) implements ColorTransfer {
-        @Override
-        public void map(float r, float g, float b, float u, float v, float[] out) {
-            GridLattice.Cell cell = grid.cell(u, v);
-            out[0] = 0;
-            out[1] = 0;
-            out[2] = 0;
-            for (int k = 0; k < 4; k++) {
-                float w = cell.weight(k);
-                int base = cell.node(k) * 3 * BINS;
-                out[0] += w * MonotoneCurve.eval(luts, base, r);
-                out[1] += w * MonotoneCurve.eval(luts, base + BINS, g);
-                out[2] += w * MonotoneCurve.eval(luts, base + 2 * BINS, b);
-            }
-        }
     }
 }
