@@ -167,7 +167,7 @@ def recolor(img, m, rng, donor, dmask=None):
     for _ in range(10):
         out = img.copy()
         n = rng.integers(1, 4)
-        if rng.random() < 0.55:
+        if rng.random() < 0.55 and m.sum() >= 4:
             out = reinhard(out, m, donor, dmask, rng)
             n -= 1
         for j in rng.choice(len(RETOUCH), size=n, replace=False):
@@ -176,6 +176,7 @@ def recolor(img, m, rng, donor, dmask=None):
         if 0.025 < diff < 0.35:
             break
     mm = m[..., None]
+    out = np.nan_to_num(np.clip(out, 0, 1), nan=0.5)
     return (mm * out + (1 - mm) * img).astype(np.float32)
 
 

@@ -93,6 +93,7 @@ def main():
     ap.add_argument("--lr-min-frac", type=float, default=0.05)
     ap.add_argument("--no-decay", action="store_true", help="constant lr")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--clip", type=float, default=0.5, help="gradient-norm clipping")
     ap.add_argument("--k", type=int, default=0, help="training K (0 = random 1..9 per step)")
     ap.add_argument("--ckpt-every", type=float, default=180, help="seconds")
     ap.add_argument("--val-every", type=float, default=600, help="seconds")
@@ -100,7 +101,7 @@ def main():
     ap.add_argument("--val-size", type=int, default=256)
     ap.add_argument("--full-val-at-end", action="store_true")
     ap.add_argument("--iharmony4", default=None, help="iHarmony4 root (IHD_train.txt, IHD_test.txt, ...)")
-    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps; lr decays over steps")
     args = ap.parse_args()
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -154,7 +155,7 @@ def main():
         el = time.time() - t0
         if el >= budget or (args.max_steps and step >= args.max_steps):
             break
-        frac = min(1.0, el / budget)
+        frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
         lr = args.lr if args.no_decay else args.lr * (
             args.lr_min_frac + (1 - args.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
         for g in opt.param_groups:
@@ -167,6 +168,10 @@ def main():
         loss = fg_mse_loss(pred, r, m)
         opt.zero_grad(set_to_none=True)
         loss.backward()
+        gnorm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip))
+        if not math.isfinite(gnorm):
+            opt.zero_grad(set_to_none=True)
+            continue
         opt.step()
         tc = time.time()
         t_data += tb - ta
@@ -176,7 +181,7 @@ def main():
         ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
         now = time.time()
         if step % 20 == 0:
-            log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "wall_s": wall_prev + now - t0,
+            log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "grad_norm": gnorm, "wall_s": wall_prev + now - t0,
                  "img_per_s": args.batch * 20 / (t_data + t_step), "data_frac": t_data / (t_data + t_step)})
             t_data = t_step = 0.0
         if now - last_val >= args.val_every:
