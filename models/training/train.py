@@ -6,6 +6,8 @@ Loss: foreground-normalised MSE  sum ||I - I_h||^2 / max(100, sum M)  (pixels 0.
 the --minutes budget of this invocation. Log: run-dir/log.jsonl.
 """
 import argparse
+import collections
+import copy
 import json
 import math
 import os
@@ -94,6 +96,7 @@ def main():
     ap.add_argument("--no-decay", action="store_true", help="constant lr")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--clip", type=float, default=0.5, help="gradient-norm clipping")
+    ap.add_argument("--warmup", type=int, default=200, help="linear lr warm-up steps (from this start)")
     ap.add_argument("--k", type=int, default=0, help="training K (0 = random 1..9 per step)")
     ap.add_argument("--ckpt-every", type=float, default=180, help="seconds")
     ap.add_argument("--val-every", type=float, default=600, help="seconds")
@@ -147,6 +150,10 @@ def main():
 
     t0 = time.time()
     budget = args.minutes * 60
+    start_step = step
+    lr_scale = 1.0
+    best_ema = float("inf")
+    snaps = collections.deque(maxlen=3)  # in-memory snapshots for divergence recovery
     last_ck = last_val = t0
     ema = None
     t_data = t_step = 0.0
@@ -158,6 +165,9 @@ def main():
         frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
         lr = args.lr if args.no_decay else args.lr * (
             args.lr_min_frac + (1 - args.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
+        lr *= lr_scale
+        if step - start_step < args.warmup:
+            lr *= (step - start_step + 1) / args.warmup
         for g in opt.param_groups:
             g["lr"] = lr
         ta = time.time()
@@ -179,6 +189,19 @@ def main():
         step += 1
         seen += args.batch
         ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
+        if step % 100 == 0 and step - start_step >= args.warmup:
+            best_ema = min(best_ema, ema)
+            if ema <= 1.1 * best_ema:
+                snaps.append((step, copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())))
+        if snaps and (not math.isfinite(ema) or ema > 1.6 * best_ema):
+            s_step, s_model, s_opt = snaps[0]
+            model.load_state_dict(s_model)
+            opt.load_state_dict(s_opt)
+            lr_scale *= 0.5
+            log({"step": step, "images_seen": seen, "event": "divergence: restored snapshot", "from_step": s_step,
+                 "loss": ema, "lr_scale": lr_scale, "wall_s": wall_prev + time.time() - t0})
+            ema = best_ema
+            snaps.clear()
         now = time.time()
         if step % 20 == 0:
             log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "grad_norm": gnorm, "wall_s": wall_prev + now - t0,
