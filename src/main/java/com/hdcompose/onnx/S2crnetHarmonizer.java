@@ -6,14 +6,10 @@ import ai.onnxruntime.OrtSession;
 import com.hdcompose.engine.harmonize.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.harmonize.highres.HighResRenderer;
-import com.hdcompose.engine.imaging.ImageOps;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.task.CancellationToken;
 import java.util.List;
 import java.util.Optional;
-import org.opencv.core.Core;
-import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 
 /**
  * S2CRNet on ONNX Runtime: predicts per-channel colour curves from a small thumbnail and applies them to the
@@ -68,20 +64,8 @@ public final class S2crnetHarmonizer extends OnnxHarmonizer {
         });
     }
 
-    /** The composite with {@code curves} applied inside the mask's bounding box, blended with the soft mask. */
+    /** The composite with {@code curves} applied as lookup tables to the masked area, blended with the soft mask. */
     static ManagedMat apply(ManagedMat composite, ManagedMat mask, float[] curves, double strength) {
-        Rect box = HighResRenderer.foregroundBox(mask);
-        Mat out = composite.mat().clone();
-        try (ManagedMat lut = CurveLut.table(curves, curves.length / 3);
-             ManagedMat comp = new ManagedMat(composite.mat().submat(box));
-             ManagedMat soft = new ManagedMat(mask.mat().submat(box));
-             ManagedMat mapped = ManagedMat.empty()) {
-            Core.LUT(comp.mat(), lut.mat(), mapped.mat());
-            try (ManagedMat blended = ImageOps.blend(comp, mapped, soft, strength);
-                 ManagedMat target = new ManagedMat(out.submat(box))) {
-                blended.mat().copyTo(target.mat());
-            }
-        }
-        return new ManagedMat(out);
+        return HighResRenderer.render(composite, mask, CurveLut.transfer(curves, curves.length / 3), strength);
     }
 }
