@@ -28,6 +28,8 @@ import java.util.Map;
  * [models-dir] [model-id] [triplets-dir] [train-data-dir] [photos-per-folder] [working-size]}</p>
  */
 public final class HighResComparison {
+    private static final Harmonizer CLASSIC = new ClassicHarmonizer();
+
     /** Working resolution of the network (long side). */
     private static int workingSize = 256;
 
@@ -128,6 +130,7 @@ public final class HighResComparison {
         if (s2 != null) {
             run(s2, c.composite(), c.mask(), c.real(), HighResMode.DEFAULT, "s2crnet (curves LUT)", tallies);
         }
+        run(CLASSIC, c.composite(), c.mask(), c.real(), HighResMode.DEFAULT, "classic (Reinhard Lab)", tallies);
     }
 
     private static void run(Harmonizer h, ManagedMat comp, ManagedMat mask, ManagedMat real, HighResMode mode,
