@@ -1,6 +1,7 @@
 package com.hdcompose.cli;
 
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
+import com.hdcompose.engine.harmonize.HighResMode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,10 +20,15 @@ final class HarmonizeSettings {
             description = "0 = composite unchanged, 1 = full harmonization (default: ${DEFAULT-VALUE}).")
     double strength;
 
+    @Option(names = "--high-res", paramLabel = "MODE", converter = HighResModeConverter.class,
+            description = "How HDNet's colour change reaches full resolution: affine-grid-residual (default), "
+                    + "affine-grid, curves, affine, region-curves, region-curves-residual, upsample-change, upsample, full-size.")
+    HighResMode highRes = HighResMode.DEFAULT;
+
     /** The options for {@code model}; out-of-range values are argument errors (exit code 2). */
     HarmonizeOptions forModel(String model, int workingSize) {
         try {
-            return new HarmonizeOptions(model, k, workingSize, strength);
+            return new HarmonizeOptions(model, k, workingSize, strength, highRes);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

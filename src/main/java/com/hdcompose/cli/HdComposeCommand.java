@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code hdcompose} command: holds the options every subcommand shares; alone it prints usage. */
 @Command(name = "hdcompose", mixinStandardHelpOptions = true, version = "HD Compose 0.1.0",
         description = "Harmonize composites: re-light and re-colour a pasted object so it belongs in the photo.",
-        subcommands = {HarmonizeCommand.class, EvaluateCommand.class})
+        subcommands = {HarmonizeCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class HdComposeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

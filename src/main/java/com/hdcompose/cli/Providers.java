@@ -1,7 +1,10 @@
 package com.hdcompose.cli;
 
-import com.hdcompose.engine.harmonize.ClassicOnlyProvider;
+import com.hdcompose.engine.harmonize.ClassicHarmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.onnx.ModelCatalog;
+import com.hdcompose.onnx.ModelLocator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The one place the command line gets its harmonizers from, so wiring in the ONNX models is a one-line change. */
@@ -9,8 +12,12 @@ public final class Providers {
     private Providers() {
     }
 
-    /** Harmonizers for the models under {@code modelsDir} (classic only until the ONNX catalogue is wired in). */
+    /**
+     * The ONNX model catalogue of {@code modelsDir}; when that is the default relative {@code models} and does not
+     * exist here, the folder {@link ModelLocator} finds (beside the jar, in the installed app).
+     */
     public static HarmonizerProvider create(Path modelsDir) {
-        return new ClassicOnlyProvider();
+        Path dir = modelsDir.equals(Path.of("models")) && !Files.isDirectory(modelsDir) ? ModelLocator.locate() : modelsDir;
+        return new ModelCatalog(dir, new ClassicHarmonizer());
     }
 }
