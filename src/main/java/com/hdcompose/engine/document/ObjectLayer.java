@@ -1,7 +1,9 @@
 package com.hdcompose.engine.document;
 
+import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ManagedMat;
 import org.opencv.core.CvType;
+import org.opencv.core.Mat;
 
 /**
  * The pasted object: its pixels (8-bit RGB, never modified after creation), its full-resolution soft mask
@@ -22,6 +24,13 @@ public final class ObjectLayer {
         this.image = image;
         this.mask = mask;
         this.placement = placement;
+    }
+
+    /** A layer from a decoded file (copies its pixels): the alpha channel becomes the mask, else a full mask. */
+    public static ObjectLayer fromDecoded(DecodedImage decoded, Placement placement) {
+        ManagedMat mask = decoded.alpha().map(ManagedMat::copy).orElseGet(() ->
+                new ManagedMat(Mat.ones(decoded.height(), decoded.width(), CvType.CV_32FC1)));
+        return new ObjectLayer(decoded.rgb().copy(), mask, placement);
     }
 
     public ManagedMat image() {

@@ -3,12 +3,13 @@ package com.hdcompose.engine.project;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hdcompose.engine.document.CompositionDocument;
-import com.hdcompose.engine.document.DecodedImage;
-import com.hdcompose.engine.document.ImageCodec;
-import com.hdcompose.engine.document.ImageFormatException;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.harmonize.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
+import com.hdcompose.engine.imaging.DecodedImage;
+import com.hdcompose.engine.imaging.ImageFileReader;
+import com.hdcompose.engine.imaging.MaskFileReader;
 import com.hdcompose.engine.imaging.ManagedMat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,8 +82,8 @@ public final class ProjectReader {
         ManagedMat mask;
         try {
             expectSize(name, ProjectFormat.OBJECT, image, o.width(), o.height());
-            mask = ImageCodec.decodeMask(entries.get(ProjectFormat.MASK), ProjectFormat.MASK);
-        } catch (ImageFormatException e) {
+            mask = MaskFileReader.read(entries.get(ProjectFormat.MASK), ProjectFormat.MASK);
+        } catch (HarmonizeException e) {
             image.close();
             throw fail(name, e.getMessage());
         } catch (RuntimeException e) {
@@ -136,12 +137,10 @@ public final class ProjectReader {
 
     private static ManagedMat decodeRgb(String name, byte[] bytes, String entry) {
         try {
-            DecodedImage img = ImageCodec.decode(bytes, entry);
-            if (img.alphaOrNull() != null) {
-                img.alphaOrNull().close();
-            }
+            DecodedImage img = ImageFileReader.read(bytes, entry);
+            img.alpha().ifPresent(ManagedMat::close);
             return img.rgb();
-        } catch (ImageFormatException e) {
+        } catch (HarmonizeException e) {
             throw fail(name, e.getMessage());
         }
     }

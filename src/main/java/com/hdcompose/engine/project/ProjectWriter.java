@@ -2,7 +2,8 @@ package com.hdcompose.engine.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hdcompose.engine.document.DocumentSnapshot;
-import com.hdcompose.engine.document.ImageCodec;
+import com.hdcompose.engine.imaging.ImageFileWriter;
+import com.hdcompose.engine.io.AtomicFiles;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
@@ -20,14 +21,14 @@ public final class ProjectWriter {
     }
 
     public static void write(DocumentSnapshot doc, Path target, CancellationToken cancel) {
-        byte[] background = ImageCodec.encodePng(doc.background());
+        byte[] background = ImageFileWriter.encode(doc.background(), ".png", 95, ProjectFormat.BACKGROUND);
         cancel.throwIfCancelled();
         byte[] object = null;
         byte[] mask = null;
         if (doc.objectOrNull() != null) {
-            object = ImageCodec.encodePng(doc.objectOrNull().image());
+            object = ImageFileWriter.encode(doc.objectOrNull().image(), ".png", 95, ProjectFormat.OBJECT);
             cancel.throwIfCancelled();
-            mask = ImageCodec.encodeMaskPng(doc.objectOrNull().mask());
+            mask = MaskPng.encode(doc.objectOrNull().mask());
         }
         byte[] json = toJson(doc);
         byte[] obj = object;

@@ -1,5 +1,7 @@
 package com.hdcompose.engine.task;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -9,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Newest request wins: a submitted task replaces the previous one. A previous task that has not started yet is
  * cancelled; one that is running is cancelled when it {@linkplain Request#yieldsToNewer yields to newer requests}
  * (full refinements), or left to finish when it does not (quick drag previews, so a drag still shows updates).
- * A debounce delay holds a request back until no newer one arrives for that long.
+ * A debounce delay holds a request back so that bursts of edits start one run per interval. Every submitted task
+ * is eventually delivered (success, failure or cancelled) through the executor.
  */
 public final class LatestRequestScheduler implements AutoCloseable {
     /** One request: the task, how long to wait for a newer one, and whether a newer one may stop it mid-run. */
@@ -20,6 +23,7 @@ public final class LatestRequestScheduler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Object lock = new Object();
     private Request latest;
+    private boolean latestHanded;
     private ScheduledFuture<?> pendingStart;
     private long generation;
 
@@ -32,42 +36,58 @@ public final class LatestRequestScheduler implements AutoCloseable {
         });
     }
 
-    /** Submits {@code request}, cancelling stale work as described in the class comment. */
-    public void submit(Request request) {
-        long gen;
-        synchronized (lock) {
-            if (pendingStart != null) {
-                pendingStart.cancel(false);
-                pendingStart = null;
-            }
-            retire(latest);
-            latest = request;
-            gen = ++generation;
-            if (request.debounceMillis() > 0) {
-                pendingStart = timer.schedule(() -> start(request, gen), request.debounceMillis(), TimeUnit.MILLISECONDS);
-                return;
-            }
-        }
-        executor.execute(request.task());
-    }
-
     public void submit(BackgroundTask<?> task, long debounceMillis, boolean yieldsToNewer) {
         submit(new Request(task, debounceMillis, yieldsToNewer));
     }
 
+    /**
+     * Submits {@code request}, cancelling stale work as described in the class comment. A debounced request that
+     * replaces a pending one keeps the pending start time when that comes sooner, so a continuous drag still starts
+     * a run every debounce interval instead of waiting for the pointer to stop.
+     */
+    public void submit(Request request) {
+        List<BackgroundTask<?>> flush = new ArrayList<>();
+        boolean runNow = false;
+        synchronized (lock) {
+            retire(flush);
+            latest = request;
+            latestHanded = false;
+            if (request.debounceMillis() > 0) {
+                boolean keepTimer = pendingStart != null && !pendingStart.isDone()
+                        && pendingStart.getDelay(TimeUnit.MILLISECONDS) <= request.debounceMillis();
+                if (!keepTimer) {
+                    cancelTimer();
+                    long gen = ++generation;
+                    pendingStart = timer.schedule(() -> startLatest(gen), request.debounceMillis(), TimeUnit.MILLISECONDS);
+                }
+            } else {
+                cancelTimer();
+                generation++;
+                latestHanded = true;
+                runNow = true;
+            }
+        }
+        flush.forEach(executor::execute);
+        if (runNow) {
+            executor.execute(request.task());
+        }
+    }
+
     /** Cancels whatever is pending or running. */
     public void cancelAll() {
+        List<BackgroundTask<?>> flush = new ArrayList<>();
         synchronized (lock) {
-            if (pendingStart != null) {
-                pendingStart.cancel(false);
-                pendingStart = null;
-            }
+            cancelTimer();
+            generation++;
             if (latest != null) {
                 latest.task().cancel();
+                if (!latestHanded) {
+                    flush.add(latest.task());
+                }
             }
             latest = null;
-            generation++;
         }
+        flush.forEach(executor::execute);
     }
 
     /** True if {@code task} is the most recently submitted one. */
@@ -77,21 +97,35 @@ public final class LatestRequestScheduler implements AutoCloseable {
         }
     }
 
-    private void retire(Request previous) {
-        if (previous == null) {
+    private void retire(List<BackgroundTask<?>> flush) {
+        if (latest == null) {
             return;
         }
-        if (!previous.task().isStarted() || previous.yieldsToNewer()) {
-            previous.task().cancel();
+        BackgroundTask<?> previous = latest.task();
+        if (!previous.isStarted() || latest.yieldsToNewer()) {
+            previous.cancel();
+        }
+        if (!latestHanded) {
+            flush.add(previous);
         }
     }
 
-    private void start(Request request, long gen) {
+    private void cancelTimer() {
+        if (pendingStart != null) {
+            pendingStart.cancel(false);
+            pendingStart = null;
+        }
+    }
+
+    private void startLatest(long gen) {
+        Request request;
         synchronized (lock) {
-            if (gen != generation) {
+            if (gen != generation || latest == null || latestHanded) {
                 return;
             }
             pendingStart = null;
+            latestHanded = true;
+            request = latest;
         }
         executor.execute(request.task());
     }
