@@ -5,7 +5,6 @@ import com.hdcompose.engine.document.DocumentListener;
 import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.PixelRect;
-import com.hdcompose.engine.harmonize.ClassicHarmonizer;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.imaging.ManagedMat;
@@ -151,12 +150,7 @@ public final class PreviewController {
     }
 
     private Harmonizer harmonizer(String model) {
-        try {
-            return provider.get(model);
-        } catch (RuntimeException e) {
-            report("Model " + model + " is unavailable, using classic", e);
-            return provider.get(ClassicHarmonizer.ID);
-        }
+        return HarmonizerChoice.resolve(provider, model, e -> report("Model " + model + " is unavailable, using classic", e));
     }
 
     private void report(String what, Throwable e) {
