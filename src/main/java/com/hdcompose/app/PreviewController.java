@@ -38,6 +38,7 @@ public final class PreviewController {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final Set<String> reported = new HashSet<>();
     private ManagedMat sharedMask;
+    private long epoch;
     private int inFlight;
 
     public PreviewController(CompositionDocument document, HarmonizerProvider provider, FxTaskExecutor executor,
@@ -75,6 +76,7 @@ public final class PreviewController {
         }
         if (change == DocumentListener.Change.OBJECT || change == DocumentListener.Change.REPLACED
                 || change == DocumentListener.Change.BACKGROUND) {
+            epoch++;
             sprite.set(null);
         }
         if (document.object().isEmpty()) {
@@ -91,6 +93,7 @@ public final class PreviewController {
             return;
         }
         Harmonizer harmonizer = harmonizer(snapshot.settings().model());
+        long taskEpoch = epoch;
         BackgroundTask<PreviewSprite> task = BackgroundTask.of("Preview", ctx -> {
             try (PreviewFrame frame = PreviewJob.run(snapshot, harmonizer, quality, ctx.token())) {
                 return frame == null ? null : toSprite(frame, snapshot.objectOrNull());
@@ -98,7 +101,9 @@ public final class PreviewController {
         });
         task.onSuccess(s -> {
             finished();
-            show(s);
+            if (taskEpoch == epoch) {
+                show(s);
+            }
             if (quality == PreviewQuality.QUICK && scheduler.isLatest(task) && !interacting.get()) {
                 submit(PreviewQuality.FULL, REFINE_DELAY_MS, true);
             }
@@ -123,6 +128,9 @@ public final class PreviewController {
     }
 
     private void show(PreviewSprite next) {
+        if (document.object().isEmpty()) {
+            return;
+        }
         PreviewSprite current = sprite.get();
         if (next == null || current == null || next.revision() > current.revision()
                 || (next.revision() == current.revision() && next.quality() == PreviewQuality.FULL)) {
