@@ -30,6 +30,11 @@ class DragResponsivenessTest {
         fx = new EditorFixture(stage, 60);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeEditor(FxRobot robot) {
+        robot.interact(fx.window::shutdown);
+    }
+
     @Test
     void fxPulsesKeepComingWhileDraggingWithLivePreview(FxRobot robot) {
         fx.waitForFullPreview();

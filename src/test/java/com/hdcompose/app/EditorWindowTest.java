@@ -37,6 +37,11 @@ class EditorWindowTest {
         fx = new EditorFixture(stage, 5);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeEditor(FxRobot robot) {
+        robot.interact(fx.window::shutdown);
+    }
+
     @Test
     void opensABackgroundAndAnObjectWhoseAlphaBecomesTheMask(FxRobot robot) throws Exception {
         Path bg = fx.dir.resolve("bg.png");

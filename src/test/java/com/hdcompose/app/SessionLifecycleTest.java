@@ -29,6 +29,11 @@ class SessionLifecycleTest {
         fx = new EditorFixture(stage, 5);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeEditor(FxRobot robot) {
+        robot.interact(fx.window::shutdown);
+    }
+
     @Test
     void autosaveWritesARecoveryFileThatRestoresTheWork(FxRobot robot) {
         robot.interact(() -> KeyboardShortcuts.nudge(fx.session(), KeyCode.RIGHT, 7));
