@@ -7,8 +7,9 @@ package com.hdcompose.engine.harmonize;
  * @param k           number of background neighbours for HDNet's local dynamic module, 1..9
  * @param workingSize long side, in pixels, at which the network runs (multiple of 8)
  * @param strength    0 = composite unchanged, 1 = full harmonization
+ * @param highRes     how the low-resolution colour change reaches full resolution (HDNet models)
  */
-public record HarmonizeOptions(String model, int k, int workingSize, double strength) {
+public record HarmonizeOptions(String model, int k, int workingSize, double strength, HighResMode highRes) {
     public static final int MIN_K = 1;
     public static final int MAX_K = 9;
 
@@ -25,6 +26,14 @@ public record HarmonizeOptions(String model, int k, int workingSize, double stre
         if (!(strength >= 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be between 0 and 1, got " + strength);
         }
+        if (highRes == null) {
+            highRes = HighResMode.DEFAULT;
+        }
+    }
+
+    /** Options with the default high-resolution mode. */
+    public HarmonizeOptions(String model, int k, int workingSize, double strength) {
+        this(model, k, workingSize, strength, HighResMode.DEFAULT);
     }
 
     public static HarmonizeOptions defaults(String model) {
@@ -32,18 +41,22 @@ public record HarmonizeOptions(String model, int k, int workingSize, double stre
     }
 
     public HarmonizeOptions withModel(String m) {
-        return new HarmonizeOptions(m, k, workingSize, strength);
+        return new HarmonizeOptions(m, k, workingSize, strength, highRes);
     }
 
     public HarmonizeOptions withK(int newK) {
-        return new HarmonizeOptions(model, newK, workingSize, strength);
+        return new HarmonizeOptions(model, newK, workingSize, strength, highRes);
     }
 
     public HarmonizeOptions withWorkingSize(int size) {
-        return new HarmonizeOptions(model, k, size, strength);
+        return new HarmonizeOptions(model, k, size, strength, highRes);
     }
 
     public HarmonizeOptions withStrength(double s) {
-        return new HarmonizeOptions(model, k, workingSize, s);
+        return new HarmonizeOptions(model, k, workingSize, s, highRes);
+    }
+
+    public HarmonizeOptions withHighRes(HighResMode mode) {
+        return new HarmonizeOptions(model, k, workingSize, strength, mode);
     }
 }

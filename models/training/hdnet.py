@@ -1,0 +1,266 @@
+"""HDNet / HDNet-lite: U-Net with Local Dynamic (LD) and Mask-aware Global Dynamic (MGD) modules.
+
+Input: composite RGB 0..1 [B,3,H,W], mask 0..1 [B,1,H,W], k (int64 [1] or int).
+Output: harmonized [B,3,H,W] 0..1, knn_index [B,N,k] int64, knn_weight [B,N,k] float32,
+N = (H/8)*(W/8) bottleneck cells (row-major). Rows of background cells are zero.
+
+Memory: the LD similarity matrix is (#fg cells) x (#bg cells), built from gathered rows
+(NonZero + Gather in ONNX), never N x N.
+"""
+import math
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+MAX_K = 9
+FG_THRESHOLD = 0.5
+
+
+class _TopK(torch.autograd.Function):
+    """torch.topk whose ONNX export keeps K as a graph input (opset >= 10 TopK takes K as a tensor)."""
+
+    @staticmethod
+    def forward(ctx, x, k):
+        vals, idx = torch.topk(x, int(k.reshape(-1)[0]), dim=-1, largest=True, sorted=True)
+        ctx.save_for_backward(idx)
+        ctx.shape = x.shape
+        return vals, idx
+
+    @staticmethod
+    def backward(ctx, gvals, gidx):
+        (idx,) = ctx.saved_tensors
+        g = torch.zeros(ctx.shape, dtype=gvals.dtype, device=gvals.device)
+        g.scatter_add_(-1, idx, gvals)
+        return g, None
+
+    @staticmethod
+    def symbolic(g, x, k):
+        k1 = g.op("Reshape", k, g.op("Constant", value_t=torch.tensor([1], dtype=torch.int64)))
+        return g.op("TopK", x, k1, axis_i=-1, largest_i=1, sorted_i=1, outputs=2)
+
+
+def topk_dynamic(x, k):
+    if torch.onnx.is_in_onnx_export():
+        return _TopK.apply(x, k)
+    kk = int(k.reshape(-1)[0]) if torch.is_tensor(k) else int(k)
+    return torch.topk(x, kk, dim=-1, largest=True, sorted=True)
+
+
+def conv3(cin, cout, stride=1):
+    return nn.Conv2d(cin, cout, 3, stride, 1)
+
+
+class ConvAct(nn.Sequential):
+    def __init__(self, cin, cout, stride=1):
+        super().__init__(conv3(cin, cout, stride), nn.LeakyReLU(0.2, inplace=True))
+
+
+class ResBlock(nn.Module):
+    def __init__(self, ch):
+        super().__init__()
+        self.c1 = conv3(ch, ch)
+        self.c2 = conv3(ch, ch)
+        nn.init.zeros_(self.c2.weight)
+        nn.init.zeros_(self.c2.bias)
+
+    def forward(self, x):
+        return x + self.c2(F.leaky_relu(self.c1(x), 0.2))
+
+
+def masked_mean_std(x, m, eps=1e-5):
+    """Per-channel mean/std of x over the weight map m. x [B,C,H,W], m [B,1,H,W]."""
+    s = m.sum(dim=(2, 3), keepdim=True) + eps
+    mu = (x * m).sum(dim=(2, 3), keepdim=True) / s
+    var = ((x - mu) ** 2 * m).sum(dim=(2, 3), keepdim=True) / s
+    return mu, torch.sqrt(var + eps)
+
+
+class RegionNorm(nn.Module):
+    """Region-aware normalisation (RAIN-style): fg features normalised by fg stats, re-scaled with bg stats."""
+
+    def __init__(self, ch):
+        super().__init__()
+        self.gamma = nn.Parameter(torch.ones(1, ch, 1, 1))
+        self.beta = nn.Parameter(torch.zeros(1, ch, 1, 1))
+
+    def forward(self, x, m):
+        mu_f, sd_f = masked_mean_std(x, m)
+        mu_b, sd_b = masked_mean_std(x, 1.0 - m)
+        fg = (x - mu_f) / sd_f * sd_b + mu_b
+        y = m * fg + (1.0 - m) * x
+        return y * self.gamma + self.beta
+
+
+class MGD(nn.Module):
+    """Mask-aware global dynamic module: per-image dynamic 1x1 kernels (fg and bg) predicted from masked-pooled
+    features, applied to the whole map with batched matmul and blended by the mask (residual)."""
+
+    HIDDEN = 28
+
+    def __init__(self, ch):
+        super().__init__()
+        self.ch = ch
+        self.head_f = nn.Sequential(nn.Linear(2 * ch, self.HIDDEN), nn.LeakyReLU(0.2, inplace=True),
+                                    nn.Linear(self.HIDDEN, ch * ch))
+        self.head_b = nn.Sequential(nn.Linear(2 * ch, self.HIDDEN), nn.LeakyReLU(0.2, inplace=True),
+                                    nn.Linear(self.HIDDEN, ch * ch))
+        for h in (self.head_f, self.head_b):
+            nn.init.normal_(h[2].weight, std=0.1 / ch)
+            nn.init.zeros_(h[2].bias)
+
+    def forward(self, x, m):
+        b, c = x.shape[0], self.ch
+        eps = 1e-5
+        pf = (x * m).sum(dim=(2, 3)) / (m.sum(dim=(2, 3)) + eps)
+        pb = (x * (1 - m)).sum(dim=(2, 3)) / ((1 - m).sum(dim=(2, 3)) + eps)
+        z = torch.cat([pf, pb], dim=1)
+        kf = self.head_f(z).reshape(b, c, c)
+        kb = self.head_b(z).reshape(b, c, c)
+        flat = x.reshape(b, c, -1)
+        yf = torch.matmul(kf, flat).reshape(x.shape)
+        yb = torch.matmul(kb, flat).reshape(x.shape)
+        return x + m * yf + (1 - m) * yb
+
+
+class LocalDynamic(nn.Module):
+    """LD module: for each fg bottleneck cell, cosine top-K over bg cells only, softmax-weighted bg reference,
+    concat + learned 1x1 fusion, written back at fg positions only."""
+
+    def __init__(self, ch):
+        super().__init__()
+        self.fuse = nn.Linear(2 * ch, ch)  # learned 1x1 fusion on the gathered fg cells [nF, 2C]
+        self.log_temp = nn.Parameter(torch.tensor(math.log(10.0)))
+
+    def forward_single(self, f, fgmask, k):
+        """f [C,N] features of one image, fgmask [N] bool. Returns (new f [C,N], idx [N,k], w [N,k])."""
+        c = f.shape[0]
+        n = f.shape[1]
+        fg_idx = torch.nonzero(fgmask).reshape(-1)
+        bg_idx = torch.nonzero(~fgmask).reshape(-1)
+        ft = f.transpose(0, 1)  # [N,C]
+        fg = ft.index_select(0, fg_idx)  # [nF,C]
+        bg = ft.index_select(0, bg_idx)  # [nB,C]
+        # Pad bg with MAX_K dummy rows (zero features, similarity -1e4) so TopK always has >= k candidates.
+        pad = torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device)
+        bg_p = torch.cat([bg, pad], 0)
+        bg_idx_p = torch.cat([bg_idx, torch.zeros(MAX_K, dtype=bg_idx.dtype, device=f.device)], 0)
+        fgn = F.normalize(fg, dim=1, eps=1e-6)
+        bgn = F.normalize(bg, dim=1, eps=1e-6)
+        sim = torch.matmul(fgn, bgn.transpose(0, 1))  # [nF,nB]  fg x bg only
+        sim = torch.cat([sim, (fg[:, :1] * 0 - 1e4).repeat(1, MAX_K)], 1)  # dummy columns
+        # One dummy leading row so TopK never sees an empty tensor (ONNX Runtime crashes on TopK of [0, n]).
+        sim = torch.cat([bg_p[:, :1].transpose(0, 1) * 0, sim], 0)
+        vals, sel = topk_dynamic(sim, k)  # [1+nF,k]
+        vals, sel = vals[1:], sel[1:]
+        w = torch.softmax(vals * self.log_temp.exp(), dim=1)
+        kk = sel.shape[1]
+        nbr = bg_p[sel]  # [nF,k,C]
+        ref = (w.unsqueeze(2) * nbr).sum(1)  # [nF,C]
+        fused = self.fuse(torch.cat([fg, ref], 1)) + fg  # residual fusion
+        out = ft.index_put((fg_idx,), fused)  # write back to fg rows only
+        grid_idx = bg_idx_p[sel]
+        full_idx = torch.zeros(n, kk, dtype=torch.int64, device=f.device).index_put((fg_idx,), grid_idx)
+        full_w = torch.zeros(n, kk, dtype=f.dtype, device=f.device).index_put((fg_idx,), w)
+        return out.transpose(0, 1), full_idx, full_w
+
+    def forward(self, x, m8, k):
+        b, c = x.shape[0], x.shape[1]
+        flat = x.reshape(b, c, -1)
+        fgm = (m8 > FG_THRESHOLD).reshape(b, -1)
+        outs, idxs, ws = [], [], []
+        for i in range(b):
+            o, ix, w = self.forward_single(flat[i], fgm[i], k)
+            outs.append(o)
+            idxs.append(ix)
+            ws.append(w)
+        return torch.stack(outs).reshape(x.shape), torch.stack(idxs), torch.stack(ws)
+
+
+class HDNet(nn.Module):
+    """HDNet generator. width=32 -> HDNet (~10.4 M params), width=8 -> HDNet-lite (~0.65 M)."""
+
+    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True):
+        super().__init__()
+        c = width
+        self.width, self.n_res, self.use_ld, self.use_mgd = width, n_res, use_ld, use_mgd
+        self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
+        self.enc1 = nn.Sequential(ConvAct(c, 2 * c, 2), ConvAct(2 * c, 2 * c))
+        self.enc2 = nn.Sequential(ConvAct(2 * c, 4 * c, 2), ConvAct(4 * c, 4 * c))
+        self.enc3 = nn.Sequential(ConvAct(4 * c, 8 * c, 2), ConvAct(8 * c, 8 * c))
+        self.res = nn.Sequential(*[ResBlock(8 * c) for _ in range(n_res)])
+        self.ld = LocalDynamic(8 * c) if use_ld else None
+        self.up2 = ConvAct(8 * c, 4 * c)
+        self.dec2 = ConvAct(8 * c, 4 * c)
+        self.rn2 = RegionNorm(4 * c)
+        self.mgd2 = MGD(4 * c) if use_mgd else None
+        self.up1 = ConvAct(4 * c, 2 * c)
+        self.dec1 = ConvAct(4 * c, 2 * c)
+        self.rn1 = RegionNorm(2 * c)
+        self.mgd1 = MGD(2 * c) if use_mgd else None
+        self.up0 = ConvAct(2 * c, c)
+        self.dec0 = ConvAct(2 * c, c)
+        self.out = nn.Conv2d(c, 3, 3, 1, 1)
+        nn.init.zeros_(self.out.weight)
+        nn.init.zeros_(self.out.bias)
+
+    @staticmethod
+    def _up(x):
+        return F.interpolate(x, scale_factor=2.0, mode="nearest")
+
+    def forward(self, composite, mask, k):
+        m1 = mask
+        m2 = F.avg_pool2d(m1, 2)
+        m4 = F.avg_pool2d(m2, 2)
+        m8 = F.avg_pool2d(m4, 2)
+        x = torch.cat([composite * 2 - 1, mask], 1)
+        e0 = self.enc0(x)
+        e1 = self.enc1(e0)
+        e2 = self.enc2(e1)
+        e3 = self.enc3(e2)
+        b = self.res(e3)
+        bsz = b.shape[0]
+        if self.ld is not None:
+            b, knn_idx, knn_w = self.ld(b, m8, k)
+        else:
+            b, knn_idx, knn_w = self._no_knn(b, k)
+        d2 = self.dec2(torch.cat([self.up2(self._up(b)), e2], 1))
+        d2 = self.rn2(d2, m4)
+        if self.mgd2 is not None:
+            d2 = self.mgd2(d2, m4)
+        d1 = self.dec1(torch.cat([self.up1(self._up(d2)), e1], 1))
+        d1 = self.rn1(d1, m2)
+        if self.mgd1 is not None:
+            d1 = self.mgd1(d1, m2)
+        d0 = self.dec0(torch.cat([self.up0(self._up(d1)), e0], 1))
+        raw = self.out(d0)
+        # tanh output mapped to 0..1, as a residual in the tanh-logit domain of the composite (identity at init).
+        cc = torch.clamp(composite * 2 - 1, -0.995, 0.995)
+        logit = 0.5 * torch.log((1 + cc) / (1 - cc))  # atanh (no ONNX op in opset 17 exporter)
+        pred = (torch.tanh(raw + logit) + 1) * 0.5
+        harmonized = mask * pred + (1 - mask) * composite
+        return harmonized, knn_idx, knn_w
+
+    @staticmethod
+    def _no_knn(b, k):
+        n = b.shape[2] * b.shape[3]
+        kk = int(k.reshape(-1)[0]) if torch.is_tensor(k) else int(k)
+        z = torch.zeros(b.shape[0], n, kk)
+        return b, z.long(), z
+
+
+def build(name, use_ld=True, use_mgd=True):
+    if name == "hdnet":
+        return HDNet(32, use_ld=use_ld, use_mgd=use_mgd)
+    if name == "hdnet-lite":
+        return HDNet(8, use_ld=use_ld, use_mgd=use_mgd)
+    raise ValueError(f"unknown HDNet variant {name!r}")
+
+
+def n_params(model):
+    return sum(p.numel() for p in model.parameters())
+
+
+if __name__ == "__main__":
+    for nm in ("hdnet", "hdnet-lite"):
+        print(nm, n_params(build(nm)))
