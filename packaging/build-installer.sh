@@ -15,13 +15,16 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-DIST=$ROOT/dist
+DIST=dist            # relative paths: no MSYS path conversion surprises on Windows
 STAGE=$DIST/stage
 APP_NAME="HD Compose"
 VENDOR="HD Compose project"
 DESCRIPTION="Offline image harmonization editor (HDNet, S2CRNet on ONNX Runtime)"
-bin() { if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/$1"; else echo "$1"; fi; }
+bin() {
+  if [[ -z "${JAVA_HOME:-}" ]]; then echo "$1"
+  elif command -v cygpath >/dev/null; then echo "$(cygpath -u "$JAVA_HOME")/bin/$1"
+  else echo "$JAVA_HOME/bin/$1"; fi
+}
 log() { echo "[build-installer] $*"; }
 t0=$(date +%s)
 
@@ -65,7 +68,8 @@ rm -rf "$STAGE" "$DIST/$APP_NAME" "$DIST/$APP_NAME.app"
 mkdir -p "$STAGE/input/native"
 "$(bin java)" packaging/TrimJar.java target/hdcompose.jar "$STAGE/input/hdcompose.jar" "$STAGE/input/native" "$PLATFORM"
 if [[ $OS == linux ]] && command -v strip >/dev/null; then
-  strip --strip-debug "$STAGE"/input/native/*.so   # OpenCV's .so ships with debug info (about 7 MB)
+  # OpenCV's .so keeps its full symbol table (about 7 MB); JNI needs only the dynamic symbols.
+  strip --strip-unneeded "$STAGE"/input/native/*.so
 fi
 
 # 3. Models and demo assets ship inside the application directory.
