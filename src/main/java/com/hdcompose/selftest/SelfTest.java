@@ -79,6 +79,9 @@ public final class SelfTest {
         long t0 = System.nanoTime();
         Harmonizer harmonizer = provider.get(id);
         long loadMs = ms(t0);
+        if (!harmonizer.id().equals(id)) {
+            return id + " not installed";
+        }
         HarmonizeOptions options = HarmonizeOptions.defaults(id);
         long t1 = System.nanoTime();
         try (HarmonizeResult result = harmonizer.harmonize(scene.composite(), scene.mask(), options, CancellationToken.none())) {
@@ -86,11 +89,6 @@ public final class SelfTest {
             Optional<String> broken = ResultCheck.verify(scene.composite(), scene.mask(), result);
             if (broken.isPresent()) {
                 throw new SelfTestFailure(id + ": " + broken.get());
-            }
-            boolean fellBack = !id.equals(CLASSIC) && result.modelUsed() != null
-                    && result.modelUsed().toLowerCase(java.util.Locale.ROOT).contains(CLASSIC);
-            if (fellBack) {
-                return id + " not installed (classic fallback)";
             }
             return id + " " + options.workingSize() + "px in " + runMs + " ms (load " + loadMs + " ms)";
         }

@@ -44,20 +44,6 @@ public final class HighResRenderer {
                 }));
     }
 
-    /**
-     * New CV_8UC3 image where {@code box} is blended toward {@code target} (CV_8UC3 of the box's size, e.g. the box
-     * passed through a lookup table).
-     */
-    public static ManagedMat blend(ManagedMat composite, ManagedMat mask, Rect box, ManagedMat target, double strength) {
-        byte[] t = new byte[box.width * box.height * 3];
-        target.mat().get(0, 0, t);
-        return blendInto(composite, mask, box, strength, (pixels, alpha, out) -> {
-            for (int i = 0; i < t.length; i++) {
-                out[i] = (t[i] & 0xff) / 255f;
-            }
-        });
-    }
-
     /** Bounding box of the pixels where {@code mask} > 0 (empty when there are none). */
     public static Rect foregroundBox(ManagedMat mask) {
         try (ManagedMat nonZero = new ManagedMat(new Mat())) {

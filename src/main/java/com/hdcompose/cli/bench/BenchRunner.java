@@ -1,0 +1,111 @@
+package com.hdcompose.cli.bench;
+
+import com.hdcompose.engine.harmonize.HarmonizeOptions;
+import com.hdcompose.engine.harmonize.HarmonizeResult;
+import com.hdcompose.engine.harmonize.Harmonizer;
+import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.engine.harmonize.HighResMode;
+import com.hdcompose.engine.imaging.ManagedMat;
+import com.hdcompose.engine.task.CancellationToken;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures harmonize end to end (images already in memory) per model and size, peak memory, the PyTorch reference at
+ * the working size, and the 2048² PNG decode+encode time as the yardstick of issue 6; prints three tables.
+ */
+public final class BenchRunner {
+    /** What to measure. {@code torch} null = skip the PyTorch reference. */
+    public record Settings(List<String> models, List<Integer> sizes, int repeats, int k, HighResMode highRes,
+                           TorchReference torch, int codecSize) {
+    }
+
+    /** One measured row. */
+    record Row(String model, int size, LatencyStats total, LatencyStats inference, double rssMiB, double heapMiB) {
+    }
+
+    private final HarmonizerProvider provider;
+    private final Settings settings;
+    private final PrintWriter out;
+
+    public BenchRunner(HarmonizerProvider provider, Settings settings, PrintWriter out) {
+        this.provider = provider;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public void run() {
+        List<String> models = installed();
+        out.printf("bench: %d repeats after 1 warm-up, k=%d, high-res %s, %d cores, max heap %d MiB%n",
+                settings.repeats(), settings.k(), settings.highRes().cliName(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        List<Row> rows = new ArrayList<>();
+        for (int size : settings.sizes()) {
+            try (ManagedMat comp = BenchImages.syntheticComposite(size); ManagedMat mask = BenchImages.syntheticMask(size)) {
+                for (String model : models) {
+                    rows.add(measure(provider.get(model), model, size, comp, mask));
+                    out.flush();
+                }
+            }
+        }
+        BenchTables.latency(rows, out);
+        if (settings.torch() != null) {
+            BenchTables.torch(rows, torchTimings(models), out);
+        }
+        try (ManagedMat comp = BenchImages.syntheticComposite(settings.codecSize())) {
+            BenchTables.codec(rows, settings.codecSize(), CodecTiming.pngDecodeEncode(comp, settings.repeats()), out);
+        }
+        out.flush();
+    }
+
+    /** Requested models that are really installed (a fallback to classic is left out, with a note). */
+    private List<String> installed() {
+        List<String> ok = new ArrayList<>();
+        try (ManagedMat comp = BenchImages.syntheticComposite(64); ManagedMat mask = BenchImages.syntheticMask(64)) {
+            for (String id : settings.models()) {
+                try (HarmonizeResult r = provider.get(id).harmonize(comp, mask, options(id), CancellationToken.none())) {
+                    if (r.modelUsed().equals(id)) {
+                        ok.add(id);
+                    } else {
+                        out.println("bench: skipping " + id + ": " + String.join("; ", r.warnings()));
+                    }
+                }
+            }
+        }
+        return ok;
+    }
+
+    private HarmonizeOptions options(String id) {
+        return new HarmonizeOptions(id, settings.k(), 256, 1.0, settings.highRes());
+    }
+
+    private Row measure(Harmonizer h, String id, int size, ManagedMat comp, ManagedMat mask) {
+        HarmonizeOptions opts = options(id);
+        double[] inference = new double[settings.repeats()];
+        int[] i = {-1};
+        ProcessMemory.resetPeaks();
+        LatencyStats total = LatencyStats.time(settings.repeats(), () -> {
+            try (HarmonizeResult r = h.harmonize(comp, mask, opts, CancellationToken.none())) {
+                if (i[0] >= 0) {
+                    inference[i[0]] = r.inferenceMillis();
+                }
+                i[0]++;
+            }
+        });
+        return new Row(id, size, total, LatencyStats.of(inference), ProcessMemory.peakRssMiB(),
+                ProcessMemory.peakHeapMiB());
+    }
+
+    private Map<String, TorchReference.Result> torchTimings(List<String> models) {
+        Map<String, TorchReference.Result> t = new LinkedHashMap<>();
+        for (String m : models) {
+            if (!"classic".equals(m)) {
+                t.put(m, settings.torch().time(m, 256, settings.repeats(), Runtime.getRuntime().availableProcessors()));
+            }
+        }
+        return t;
+    }
+}

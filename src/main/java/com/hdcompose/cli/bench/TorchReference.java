@@ -1,0 +1,64 @@
+package com.hdcompose.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times the same model through the PyTorch reference code ({@code models/training/bench_torch.py}) in a child
+ * process; absent when Python, torch or the script is missing.
+ */
+public final class TorchReference {
+    private final String python;
+    private final Path script;
+
+    public TorchReference(String python, Path script) {
+        this.python = python;
+        this.script = script;
+    }
+
+    /** The script under {@code modelsDir/training}, run by {@code python}. */
+    public static TorchReference in(Path modelsDir, String python) {
+        return new TorchReference(python, modelsDir.resolve("training").resolve("bench_torch.py"));
+    }
+
+    /** Median/p90 of the PyTorch forward pass, or why there is none. */
+    public Result time(String model, int size, int repeats, int threads) {
+        if (!Files.isRegularFile(script)) {
+            return Result.missing("no " + script);
+        }
+        List<String> cmd = List.of(python, script.toString(), "--model", model, "--size", String.valueOf(size),
+                "--repeats", String.valueOf(repeats), "--threads", String.valueOf(threads));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                String last = out.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue());
+                return Result.missing("PyTorch reference failed: " + last);
+            }
+            String json = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("{}");
+            JsonNode n = new ObjectMapper().readTree(json);
+            return new Result(Optional.of(new LatencyStats(n.path("median_ms").asDouble(Double.NaN),
+                    n.path("p90_ms").asDouble(Double.NaN), n.path("repeats").asInt())), "");
+        } catch (IOException e) {
+            return Result.missing("PyTorch reference not runnable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.missing("interrupted");
+        }
+    }
+
+    /** A timing, or the reason there is none. */
+    public record Result(Optional<LatencyStats> stats, String reason) {
+        static Result missing(String reason) {
+            return new Result(Optional.empty(), reason);
+        }
+    }
+}

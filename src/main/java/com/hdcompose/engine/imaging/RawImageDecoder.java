@@ -1,0 +1,83 @@
+package com.hdcompose.engine.imaging;
+
+import com.hdcompose.engine.harmonize.HarmonizeException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * Decodes a file's bytes with OpenCV as stored (any depth, any channel count, alpha kept), upright, after checking
+ * its header: one place where every unreadable, truncated or oversized file gets its one-line message.
+ */
+public final class RawImageDecoder {
+    static final String SUPPORTED = "PNG, JPEG, TIFF, BMP or WebP";
+
+    private RawImageDecoder() {
+    }
+
+    /** Reads and decodes {@code path}; failures are BAD_INPUT {@link HarmonizeException}s prefixed by the file name. */
+    public static ManagedMat decode(Path path) {
+        return decode(readBytes(path), displayName(path));
+    }
+
+    /** Decodes {@code bytes}, naming the source {@code name} in messages. */
+    public static ManagedMat decode(byte[] bytes, String name) {
+        ImageHeader header = checkHeader(bytes, name);
+        OpenCvLoader.load();
+        try (ManagedMat buffer = new ManagedMat(new MatOfByte(bytes)); ManagedMat stored = new ManagedMat(
+                Imgcodecs.imdecode(buffer.mat(), Imgcodecs.IMREAD_UNCHANGED))) {
+            if (stored.mat().empty()) {
+                throw HarmonizeException.badInput(name + ": image data is corrupt (could not decode)");
+            }
+            if (header.orientation() == 1) {
+                return new ManagedMat(stored.release());
+            }
+            return ExifOrientation.upright(stored.mat(), header.orientation());
+        }
+    }
+
+    /** Validates format, declared size and completeness of {@code bytes} without decoding pixels. */
+    public static ImageHeader checkHeader(byte[] bytes, String name) {
+        if (bytes.length == 0) {
+            throw HarmonizeException.badInput(name + ": file is empty (0 bytes)");
+        }
+        ImageFormat format = ImageFormat.detect(bytes).orElseThrow(() ->
+                HarmonizeException.badInput(name + ": not an image (expected " + SUPPORTED + ")"));
+        ImageHeader header;
+        try {
+            header = ImageHeaderReader.read(bytes, format);
+        } catch (ByteView.TruncatedException e) {
+            throw HarmonizeException.badInput(name + ": file is truncated (" + format + " header incomplete)");
+        }
+        ImageSizeLimit.check(name, header.width(), header.height());
+        if (!header.complete()) {
+            throw HarmonizeException.badInput(name + ": file is truncated (" + format + " image data incomplete)");
+        }
+        return header;
+    }
+
+    static byte[] readBytes(Path path) {
+        String name = displayName(path);
+        if (Files.isDirectory(path)) {
+            throw HarmonizeException.badInput(name + ": is a directory, not an image file");
+        }
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw HarmonizeException.badInput(name + ": file not found");
+        } catch (AccessDeniedException e) {
+            throw HarmonizeException.badInput(name + ": permission denied");
+        } catch (IOException | OutOfMemoryError e) {
+            throw HarmonizeException.badInput(name + ": cannot read file (" + e.getMessage() + ")");
+        }
+    }
+
+    static String displayName(Path path) {
+        Path file = path.getFileName();
+        return file == null ? path.toString() : file.toString();
+    }
+}

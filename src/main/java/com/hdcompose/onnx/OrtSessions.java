@@ -1,0 +1,63 @@
+package com.hdcompose.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.hdcompose.engine.harmonize.HarmonizeException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Opens ONNX Runtime sessions on the one shared environment, tuned for CPU inference, checking the I/O contract. */
+public final class OrtSessions {
+    private OrtSessions() {
+    }
+
+    public static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment();
+    }
+
+    /**
+     * Loads {@code file}; a file ONNX Runtime cannot parse, or one lacking the named inputs/outputs, is reported as
+     * "model NAME is corrupt (...)" / "model NAME does not follow the model contract (...)".
+     */
+    public static OrtSession open(Path file, List<String> inputs, List<String> outputs) {
+        String name = file.getFileName().toString();
+        OrtSession session;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setMemoryPatternOptimization(true);
+            session = environment().createSession(file.toString(), options);
+        } catch (OrtException e) {
+            throw HarmonizeException.internal("model " + name + " is corrupt (not a loadable ONNX model)", e);
+        }
+        try {
+            for (String in : inputs) {
+                if (!session.getInputNames().contains(in)) {
+                    throw contract(name, "no input '" + in + "'");
+                }
+            }
+            for (String out : outputs) {
+                if (!session.getOutputNames().contains(out)) {
+                    throw contract(name, "no output '" + out + "'");
+                }
+            }
+        } catch (HarmonizeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+        return session;
+    }
+
+    private static HarmonizeException contract(String name, String what) {
+        return HarmonizeException.internal("model " + name + " does not follow the model contract (" + what + ")", null);
+    }
+
+    static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException ignored) {
+            // closing a session only frees memory
+        }
+    }
+}

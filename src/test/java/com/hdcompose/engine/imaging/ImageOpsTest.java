@@ -1,0 +1,56 @@
+package com.hdcompose.engine.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+
+class ImageOpsTest {
+    @Test
+    void blendKeepsBackgroundBitIdenticalAndMixesSoftEdges() {
+        try (ManagedMat bg = TestImages.solid(10, 10, 10, 20, 30); ManagedMat fg = TestImages.solid(10, 10, 110, 220, 230);
+             ManagedMat mask = TestImages.mask(10, 10, TestImages.rect(0, 0, 4, 10))) {
+            mask.mat().put(0, 5, 0.5);
+            try (ManagedMat out = ImageOps.blend(bg, fg, mask, 1.0); ManagedMat half = ImageOps.blend(bg, fg, mask, 0.5)) {
+                assertThat(TestImages.pixel(out, 1, 1)).containsExactly(110, 220, 230);
+                assertThat(TestImages.pixel(out, 5, 0)).containsExactly(60, 120, 130);
+                assertThat(TestImages.pixel(out, 8, 8)).containsExactly(10, 20, 30);
+                assertThat(TestImages.pixel(half, 1, 1)).containsExactly(60, 120, 130);
+                try (ManagedMat outside = ImageOps.zeroSelection(mask); ManagedMat diff = ManagedMat.empty()) {
+                    Core.absdiff(out.mat(), bg.mat(), diff.mat());
+                    assertThat(Core.norm(diff.mat(), Core.NORM_INF, outside.mat())).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void binariseAndStatisticsUseTheHalfThreshold() {
+        try (ManagedMat mask = TestImages.mask(10, 10, TestImages.rect(0, 0, 2, 10))) {
+            mask.mat().put(0, 5, 0.5);
+            mask.mat().put(0, 6, 0.49);
+            try (ManagedMat bin = ImageOps.binarise(mask)) {
+                assertThat(bin.mat().type()).isEqualTo(CvType.CV_32FC1);
+                assertThat(bin.mat().get(0, 5)[0]).isEqualTo(1.0);
+                assertThat(bin.mat().get(0, 6)[0]).isEqualTo(0.0);
+            }
+            MaskStats stats = MaskStats.of(mask);
+            assertThat(stats.foregroundPixels()).isEqualTo(21);
+            assertThat(stats.areaRatio()).isEqualTo(0.21);
+            assertThat(stats.isEmpty()).isFalse();
+            assertThat(stats.isAlmostFull()).isFalse();
+        }
+    }
+
+    @Test
+    void resizeGivesTheRequestedSizeAndType() {
+        try (ManagedMat img = TestImages.solid(40, 20, 1, 2, 3); ManagedMat small = ImageOps.resize(img, 10, 5);
+             ManagedMat big = ImageOps.resize(img, 80, 80)) {
+            assertThat(small.width()).isEqualTo(10);
+            assertThat(small.height()).isEqualTo(5);
+            assertThat(big.mat().type()).isEqualTo(CvType.CV_8UC3);
+            assertThat(TestImages.pixel(big, 79, 79)).containsExactly(1, 2, 3);
+        }
+    }
+}

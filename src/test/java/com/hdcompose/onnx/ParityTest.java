@@ -1,0 +1,113 @@
+package com.hdcompose.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hdcompose.engine.harmonize.ClassicHarmonizer;
+import com.hdcompose.engine.harmonize.HarmonizeOptions;
+import com.hdcompose.engine.harmonize.HarmonizeResult;
+import com.hdcompose.engine.harmonize.KnnMap;
+import com.hdcompose.engine.imaging.ManagedMat;
+import com.hdcompose.engine.imaging.OpenCvLoader;
+import com.hdcompose.engine.task.CancellationToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The shipped models in models/ reproduce the exporter's PyTorch outputs (models/parity/ID/) through Java. */
+class ParityTest {
+    private static final Path MODELS = Path.of("models");
+    private static final double TOLERANCE = 1e-4;
+
+    static float[] readF32(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(out);
+        return out;
+    }
+
+    static double maxAbsDiff(float[] a, float[] b) {
+        assertThat(a).hasSameSizeAs(b);
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
+    }
+
+    private static ModelCatalog catalog() {
+        OpenCvLoader.load();
+        return new ModelCatalog(MODELS, new ClassicHarmonizer());
+    }
+
+    @Test
+    void hdnetModelsMatchPyTorchForK1AndK5() throws IOException {
+        int checked = 0;
+        for (String id : new String[] {"hdnet", "hdnet-lite"}) {
+            Path dir = MODELS.resolve("parity").resolve(id);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
+            int h = meta.get("height").asInt();
+            int w = meta.get("width").asInt();
+            WorkingImage in = new WorkingImage(readF32(dir.resolve("composite.f32")), readF32(dir.resolve("mask.f32")),
+                    w, h, w, h);
+            try (ModelCatalog catalog = catalog()) {
+                HdnetHarmonizer model = (HdnetHarmonizer) catalog.get(id);
+                for (JsonNode k : meta.get("ks")) {
+                    float[] expected = readF32(dir.resolve("harmonized_k" + k.asInt() + ".f32"));
+                    float[] actual = model.infer(in, k.asInt(), CancellationToken.none()).harmonized();
+                    assertThat(maxAbsDiff(actual, expected)).as(id + " k=" + k).isLessThanOrEqualTo(TOLERANCE);
+                    checked++;
+                }
+            }
+        }
+        assumeTrue(checked > 0, "no HDNet parity fixtures in models/parity");
+    }
+
+    @Test
+    void s2crnetMatchesPyTorch() throws IOException {
+        Path dir = MODELS.resolve("parity/s2crnet");
+        assumeTrue(Files.isDirectory(dir), "no S2CRNet parity fixture");
+        JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
+        int h = meta.get("height").asInt();
+        int w = meta.get("width").asInt();
+        WorkingImage in = new WorkingImage(readF32(dir.resolve("composite.f32")), readF32(dir.resolve("mask.f32")),
+                w, h, w, h);
+        try (ModelCatalog catalog = catalog()) {
+            S2crnetHarmonizer model = (S2crnetHarmonizer) catalog.get("s2crnet");
+            float[] actual = model.curves(in, CancellationToken.none());
+            assertThat(maxAbsDiff(actual, readF32(dir.resolve("curves.f32")))).isLessThanOrEqualTo(TOLERANCE);
+        }
+    }
+
+    @Test
+    void shippedHdnetKnnPointsToBackgroundAndKeepsBackground() {
+        assumeTrue(Files.isRegularFile(MODELS.resolve("hdnet-lite.onnx")), "hdnet-lite.onnx not shipped");
+        try (ModelCatalog catalog = catalog();
+             ManagedMat comp = TestModels.composite("rainnet1_comp.png");
+             ManagedMat mask = TestModels.mask("rainnet1_mask.png");
+             HarmonizeResult r = catalog.get("hdnet-lite").harmonize(comp, mask,
+                     HarmonizeOptions.defaults("hdnet-lite").withK(5), CancellationToken.none())) {
+            assertThat(r.warnings()).isEmpty();
+            KnnMap knn = r.knn().orElseThrow();
+            int fg = 0;
+            for (int cell = 0; cell < knn.cellCount(); cell++) {
+                if (knn.isForeground(cell)) {
+                    fg++;
+                    for (int j = 0; j < knn.k(); j++) {
+                        assertThat(knn.isForeground(knn.neighbour(cell, j))).isFalse();
+                    }
+                }
+            }
+            assertThat(fg).isPositive();
+            assertThat(OnnxHarmonizersTest.maxDiffOutsideMask(r.image(), comp, mask)).isZero();
+        }
+    }
+}
