@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path inputDir;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Folder for the harmonized images and metrics.csv (default: metrics.csv here, no images).")
+            description = "Folder for harmonized images, metrics.csv and summary.json (default: only metrics.csv, here).")
     Path outputDir;
 
     @Option(names = "--size", defaultValue = "256", paramLabel = "256|native",
@@ -93,6 +93,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Path csv = outputDir == null ? Path.of("metrics.csv") : outputDir.resolve("metrics.csv");
         report.writeCsv(csv);
         out.println("per-image scores: " + csv);
+        if (outputDir != null) {
+            report.writeJson(outputDir.resolve("summary.json"), inputDir.toString(), sizeLabel);
+        }
         out.flush();
         if (total == failed) {
             throw HarmonizeException.badInput("no triplet in " + inputDir + " could be scored");

@@ -154,5 +154,11 @@ class HdComposeCliTest {
         assertThat(csv).hasSize(1 + 7 * 2);
         assertThat(csv.get(0)).isEqualTo("image,method,fg_ratio,mse,psnr,fmse,ssim,millis");
         assertThat(out.resolve("rainnet1_classic.png")).isRegularFile();
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).get("summary");
+        assertThat(summary).hasSize(2 * 4);
+        assertThat(summary.get(0).get("method").asText()).isEqualTo("composite");
+        assertThat(summary.get(0).get("images").asInt()).isEqualTo(7);
+        assertThat(summary.get(1).get("mean").isNull()).isTrue();
     }
 }

@@ -31,9 +31,9 @@ public final class RawImageDecoder {
         try (ManagedMat buffer = new ManagedMat(new MatOfByte(bytes)); ManagedMat stored = new ManagedMat(
                 Imgcodecs.imdecode(buffer.mat(), Imgcodecs.IMREAD_UNCHANGED))) {
             if (stored.mat().empty()) {
-                throw HarmonizeException.badInput(name + ": image data is corrupt (could not decode)");
+                throw corrupt(name);
             }
-            if (header.orientation() == 1) {
+            if (header.orientation() == 1 || decoderTurnedItUpright(header, stored)) {
                 return new ManagedMat(stored.release());
             }
             return ExifOrientation.upright(stored.mat(), header.orientation());
@@ -52,12 +52,30 @@ public final class RawImageDecoder {
             header = ImageHeaderReader.read(bytes, format);
         } catch (ByteView.TruncatedException e) {
             throw HarmonizeException.badInput(name + ": file is truncated (" + format + " header incomplete)");
+        } catch (ImageHeaderReader.CorruptException e) {
+            throw corrupt(name);
         }
         ImageSizeLimit.check(name, header.width(), header.height());
         if (!header.complete()) {
             throw HarmonizeException.badInput(name + ": file is truncated (" + format + " image data incomplete)");
         }
         return header;
+    }
+
+    /**
+     * OpenCV's TIFF decoder applies the orientation tag itself for 8-bit images (libtiff's RGBA path) but not for
+     * others; a quarter turn shows in the decoded size. Flips (2..4) of TIFFs are left to the decoder.
+     */
+    private static boolean decoderTurnedItUpright(ImageHeader header, ManagedMat decoded) {
+        if (header.format() != ImageFormat.TIFF) {
+            return false;
+        }
+        boolean stillStoredSize = decoded.width() == header.width() && decoded.height() == header.height();
+        return !(header.swapsSides() && stillStoredSize && header.width() != header.height());
+    }
+
+    private static HarmonizeException corrupt(String name) {
+        return HarmonizeException.badInput(name + ": image data is corrupt (could not decode)");
     }
 
     static byte[] readBytes(Path path) {
