@@ -1,0 +1,56 @@
+package com.hdcompose.engine.document;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the {@code assets/} directory: system property {@code hdcompose.assets.dir}, else {@code ./assets}, else
+ * next to the running jar, else {@code $APPDIR/assets} of a jpackage installation ({@code jpackage.app-path}).
+ */
+public final class AssetsLocator {
+    private AssetsLocator() {
+    }
+
+    public static Optional<Path> find() {
+        return candidates().stream().filter(p -> Files.isDirectory(p.resolve("demo"))).findFirst();
+    }
+
+    static List<Path> candidates() {
+        List<Path> out = new ArrayList<>();
+        String prop = System.getProperty("hdcompose.assets.dir");
+        if (prop != null && !prop.isBlank()) {
+            out.add(Path.of(prop));
+        }
+        out.add(Path.of("assets").toAbsolutePath());
+        jarDirectory().ifPresent(dir -> {
+            out.add(dir.resolve("assets"));
+            if (dir.getParent() != null) {
+                out.add(dir.getParent().resolve("assets"));
+            }
+        });
+        String appPath = System.getProperty("jpackage.app-path");
+        if (appPath != null) {
+            Path launcher = Path.of(appPath).toAbsolutePath();
+            Path root = launcher.getParent() == null ? launcher : launcher.getParent().getParent();
+            if (root != null) {
+                out.add(root.resolve("lib").resolve("app").resolve("assets"));
+                out.add(root.resolve("app").resolve("assets"));
+                out.add(root.resolve("Resources").resolve("assets"));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Path> jarDirectory() {
+        try {
+            Path code = Path.of(AssetsLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.ofNullable(Files.isDirectory(code) ? code : code.getParent());
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.hdcompose.engine.render;
+
+import com.hdcompose.engine.document.PixelRect;
+import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.harmonize.HarmonizeOptions;
+import com.hdcompose.engine.harmonize.KnnMap;
+import com.hdcompose.engine.imaging.ManagedMat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One finished preview: the harmonized composite and its placed mask at {@code scale} × background resolution,
+ * the object's bounds in that image, the placement and settings it was made for, and what the model reported.
+ * The receiver owns the images and closes the frame when it is replaced.
+ */
+public record PreviewFrame(ManagedMat harmonized, ManagedMat mask, PixelRect objectBounds, double scale,
+                           Placement placement, HarmonizeOptions options, PreviewQuality quality,
+                           Optional<KnnMap> knn, String modelUsed, long inferenceMillis, List<String> warnings,
+                           long revision) implements AutoCloseable {
+    @Override
+    public void close() {
+        harmonized.close();
+        mask.close();
+    }
+}
