@@ -1,5 +1,11 @@
 package com.hdcompose.selftest;
 
+import com.hdcompose.engine.document.AssetsLocator;
+import com.hdcompose.engine.document.CompositeRenderer;
+import com.hdcompose.engine.document.CompositionDocument;
+import com.hdcompose.engine.document.DemoScene;
+import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.document.RenderedComposite;
 import com.hdcompose.engine.imaging.ManagedMat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +31,18 @@ import org.opencv.imgproc.Imgproc;
 public record SelfTestScene(String name, ManagedMat composite, ManagedMat mask) implements AutoCloseable {
     static final int LONG_SIDE = 512;
 
-    /** Builds the scene from the first photo under {@code assetsDir} (sorted by path), or a generated one. */
+    /**
+     * The bundled demo scene ({@code assetsDir/demo/scene.json}, rendered by the editor's compositor); without one,
+     * the first photo under {@code assetsDir} (sorted by path) with a pasted object, or a generated scene.
+     */
     public static SelfTestScene load(Path assetsDir) {
+        if (Files.isRegularFile(assetsDir.resolve("demo").resolve("scene.json"))) {
+            CompositionDocument doc = DemoScene.load(assetsDir);
+            ObjectLayer object = doc.object().orElseThrow(() -> new IllegalStateException("demo scene has no object"));
+            RenderedComposite rendered = CompositeRenderer.render(doc.background(), object);
+            doc.background().close();
+            return new SelfTestScene("demo", rendered.image(), rendered.mask());
+        }
         Optional<Path> photo = firstPhoto(assetsDir);
         try (ManagedMat background = photo.map(SelfTestScene::readRgb).orElseGet(SelfTestScene::gradient)) {
             String name = photo.map(p -> assetsDir.relativize(p).toString().replace('\\', '/')).orElse("generated scene");
@@ -34,10 +50,9 @@ public record SelfTestScene(String name, ManagedMat composite, ManagedMat mask) 
         }
     }
 
-    /** The assets directory: {@code hdcompose.assets.dir} if set, else {@code ./assets}. */
+    /** The assets directory as the editor finds it ({@code hdcompose.assets.dir}, ./assets, the installed app's). */
     public static Path assetsDir() {
-        String dir = System.getProperty("hdcompose.assets.dir");
-        return Path.of(dir != null && !dir.isBlank() ? dir : "assets");
+        return AssetsLocator.find().orElse(Path.of("assets"));
     }
 
     static Optional<Path> firstPhoto(Path dir) {

@@ -114,4 +114,24 @@ class SelfTestTest {
         assertThat(r[0]).isEqualTo("1");
         assertThat(r[2]).isEqualTo("self-test FAILED: model hdnet.onnx checksum mismatch");
     }
+
+    @Test
+    void demoSceneIsTheRenderedBundledScene() {
+        try (SelfTestScene scene = SelfTestScene.load(Path.of("assets"))) {
+            assertThat(scene.name()).isEqualTo("demo");
+            assertThat(scene.mask().width()).isEqualTo(scene.composite().width());
+            assertThat(org.opencv.core.Core.countNonZero(scene.mask().mat())).isPositive();
+        }
+    }
+
+    @Test
+    void passesWithTheRepositoryModelsOnTheDemoScene() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new SelfTest(() -> new com.hdcompose.onnx.ModelCatalog(Path.of("models"),
+                new com.hdcompose.engine.harmonize.ClassicHarmonizer()), () -> SelfTestScene.load(Path.of("assets")))
+                .execute(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("self-test OK: ").contains("hdnet-lite 256px in ")
+                .contains("classic 256px in ").contains("; scene demo ");
+    }
 }
