@@ -5,7 +5,6 @@ import com.hdcompose.engine.document.DocumentListener;
 import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.PixelRect;
-import com.hdcompose.engine.harmonize.ClassicHarmonizer;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.imaging.ManagedMat;
@@ -39,6 +38,7 @@ public final class PreviewController {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final Set<String> reported = new HashSet<>();
     private ManagedMat sharedMask;
+    private long epoch;
     private int inFlight;
 
     public PreviewController(CompositionDocument document, HarmonizerProvider provider, FxTaskExecutor executor,
@@ -76,6 +76,7 @@ public final class PreviewController {
         }
         if (change == DocumentListener.Change.OBJECT || change == DocumentListener.Change.REPLACED
                 || change == DocumentListener.Change.BACKGROUND) {
+            epoch++;
             sprite.set(null);
         }
         if (document.object().isEmpty()) {
@@ -92,6 +93,7 @@ public final class PreviewController {
             return;
         }
         Harmonizer harmonizer = harmonizer(snapshot.settings().model());
+        long taskEpoch = epoch;
         BackgroundTask<PreviewSprite> task = BackgroundTask.of("Preview", ctx -> {
             try (PreviewFrame frame = PreviewJob.run(snapshot, harmonizer, quality, ctx.token())) {
                 return frame == null ? null : toSprite(frame, snapshot.objectOrNull());
@@ -99,7 +101,9 @@ public final class PreviewController {
         });
         task.onSuccess(s -> {
             finished();
-            show(s);
+            if (taskEpoch == epoch) {
+                show(s);
+            }
             if (quality == PreviewQuality.QUICK && scheduler.isLatest(task) && !interacting.get()) {
                 submit(PreviewQuality.FULL, REFINE_DELAY_MS, true);
             }
@@ -124,6 +128,9 @@ public final class PreviewController {
     }
 
     private void show(PreviewSprite next) {
+        if (document.object().isEmpty()) {
+            return;
+        }
         PreviewSprite current = sprite.get();
         if (next == null || current == null || next.revision() > current.revision()
                 || (next.revision() == current.revision() && next.quality() == PreviewQuality.FULL)) {
@@ -151,12 +158,7 @@ public final class PreviewController {
     }
 
     private Harmonizer harmonizer(String model) {
-        try {
-            return provider.get(model);
-        } catch (RuntimeException e) {
-            report("Model " + model + " is unavailable, using classic", e);
-            return provider.get(ClassicHarmonizer.ID);
-        }
+        return HarmonizerChoice.resolve(provider, model, e -> report("Model " + model + " is unavailable, using classic", e));
     }
 
     private void report(String what, Throwable e) {

@@ -11,9 +11,9 @@ import org.opencv.core.Scalar;
  * multiple of 8, either resized to a working resolution or padded at full size ({@code cropWidth × cropHeight} is
  * then the meaningful top-left part).
  */
-record WorkingImage(float[] composite, float[] mask, int width, int height, int cropWidth, int cropHeight) {
+public record WorkingImage(float[] composite, float[] mask, int width, int height, int cropWidth, int cropHeight) {
     /** Long side = {@code workingSize}, both sides rounded to multiples of 8, aspect kept. */
-    static WorkingImage resized(ManagedMat composite, ManagedMat mask, int workingSize) {
+    public static WorkingImage resized(ManagedMat composite, ManagedMat mask, int workingSize) {
         int[] dims = workingDims(composite.width(), composite.height(), workingSize);
         try (ManagedMat c = ImageOps.resize(composite, dims[0], dims[1]);
              ManagedMat m = ImageOps.resize(mask, dims[0], dims[1])) {
@@ -22,7 +22,7 @@ record WorkingImage(float[] composite, float[] mask, int width, int height, int 
     }
 
     /** Full size, padded on the right and bottom to multiples of 8 (composite mirrored, mask zero). */
-    static WorkingImage padded(ManagedMat composite, ManagedMat mask) {
+    public static WorkingImage padded(ManagedMat composite, ManagedMat mask) {
         int w = composite.width();
         int h = composite.height();
         int pw = (8 - w % 8) % 8;
@@ -45,7 +45,7 @@ record WorkingImage(float[] composite, float[] mask, int width, int height, int 
     }
 
     /** The cropped composite, {@code output} (same layout as the composite) and mask for colour fitting. */
-    LowResPair pair(float[] output) {
+    public LowResPair pair(float[] output) {
         return new LowResPair(crop(composite, 3), crop(output, 3), crop(mask, 1), cropWidth, cropHeight);
     }
 
@@ -82,7 +82,7 @@ record WorkingImage(float[] composite, float[] mask, int width, int height, int 
     }
 
     /** CV_8UC3 RGB to planar floats in 0..1. */
-    static float[] planar(ManagedMat rgb) {
+    public static float[] planar(ManagedMat rgb) {
         int n = rgb.width() * rgb.height();
         byte[] px = new byte[n * 3];
         rgb.mat().get(0, 0, px);

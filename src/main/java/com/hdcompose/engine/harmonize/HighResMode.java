@@ -10,6 +10,10 @@ public enum HighResMode {
     AFFINE_GRID,
     /** Hybrid: curves fitted per region (grid cells over the foreground), smoothly interpolated. */
     REGION_CURVES,
+    /** Hybrid refined: region curves plus the upsampled residual the curves leave at working resolution. */
+    REGION_CURVES_RESIDUAL,
+    /** Affine grid plus the upsampled residual it leaves at working resolution. */
+    AFFINE_GRID_RESIDUAL,
     /** Bilinear upsampling of the colour change (output − composite), added to the full-resolution composite. */
     UPSAMPLE_CHANGE,
     /** Plain bilinear upsampling of the low-resolution output (blurs the object; for comparison). */
@@ -18,7 +22,7 @@ public enum HighResMode {
     FULL_SIZE;
 
     /** The default, chosen by the high-resolution comparison (see models/README.md). */
-    public static final HighResMode DEFAULT = AFFINE_GRID;
+    public static final HighResMode DEFAULT = AFFINE_GRID_RESIDUAL;
 
     /** Parses a command-line spelling such as {@code affine-grid}. */
     public static HighResMode parse(String text) {

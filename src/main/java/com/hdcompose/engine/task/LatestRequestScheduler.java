@@ -73,7 +73,7 @@ public final class LatestRequestScheduler implements AutoCloseable {
         }
     }
 
-    /** Cancels whatever is pending or running. */
+    /** Cancels the latest request, whether pending or running (earlier non-yielding runs may still finish). */
     public void cancelAll() {
         List<BackgroundTask<?>> flush = new ArrayList<>();
         synchronized (lock) {

@@ -14,35 +14,21 @@ public final class UpsampleFit implements ColorTransferFit {
 
     @Override
     public ColorTransfer fit(LowResPair pair) {
-        int w = pair.width();
-        int h = pair.height();
-        int n = w * h;
         float[] field = pair.output().clone();
         if (changeOnly) {
-            for (int i = 0; i < 3 * n; i++) {
+            for (int i = 0; i < field.length; i++) {
                 field[i] -= pair.composite()[i];
             }
         }
+        PlanarSampler sampler = new PlanarSampler(field, pair.width(), pair.height());
+        if (!changeOnly) {
+            return (r, g, b, u, v, out) -> sampler.sample(u, v, out);
+        }
         return (r, g, b, u, v, out) -> {
-            float px = clamp(u * w - 0.5f, w - 1);
-            float py = clamp(v * h - 0.5f, h - 1);
-            int x0 = (int) px;
-            int y0 = (int) py;
-            int x1 = Math.min(x0 + 1, w - 1);
-            int y1 = Math.min(y0 + 1, h - 1);
-            float fx = px - x0;
-            float fy = py - y0;
-            for (int c = 0; c < 3; c++) {
-                int o = c * n;
-                float top = field[o + y0 * w + x0] + fx * (field[o + y0 * w + x1] - field[o + y0 * w + x0]);
-                float bot = field[o + y1 * w + x0] + fx * (field[o + y1 * w + x1] - field[o + y1 * w + x0]);
-                float s = top + fy * (bot - top);
-                out[c] = changeOnly ? (c == 0 ? r : c == 1 ? g : b) + s : s;
-            }
+            out[0] = r;
+            out[1] = g;
+            out[2] = b;
+            sampler.addTo(u, v, out);
         };
-    }
-
-    private static float clamp(float p, int max) {
-        return p < 0 ? 0 : Math.min(p, max);
     }
 }

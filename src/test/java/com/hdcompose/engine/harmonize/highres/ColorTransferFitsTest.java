@@ -114,6 +114,21 @@ class ColorTransferFitsTest {
     }
 
     @Test
+    void residualCorrectionAddsWhatTheFitMisses() {
+        Mapping ramp = (r, g, b, u, out) -> {
+            float light = 0.7f + 0.6f * u;
+            out[0] = light * (0.8f * r + 0.1f);
+            out[1] = light * g;
+            out[2] = light * b;
+        };
+        LowResPair p = pair(ramp);
+        double plain = maxError(new AffineFit().fit(p), ramp, false);
+        double corrected = maxError(new ResidualCorrectedFit(new AffineFit()).fit(p), ramp, false);
+        assertThat(corrected).isLessThan(plain);
+        assertThat(ColorTransferFits.forMode(HighResMode.DEFAULT)).isInstanceOf(ResidualCorrectedFit.class);
+    }
+
+    @Test
     void upsamplingAtScaleOneReproducesTheOutput() {
         LowResPair p = pair(AFFINE);
         ColorTransfer t = ColorTransferFits.forMode(HighResMode.UPSAMPLE).fit(p);

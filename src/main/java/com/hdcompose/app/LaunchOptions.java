@@ -1,0 +1,27 @@
+package com.hdcompose.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Command-line options of the editor: an optional project or image to open, and the hidden
+ * {@code --screenshot OUT.png [--screenshot-view initial|split|knn|knn-all]} used to document the UI.
+ */
+record LaunchOptions(Path open, Path screenshot, String screenshotView) {
+    static LaunchOptions parse(List<String> args) {
+        Path open = null;
+        Path shot = null;
+        String view = "initial";
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--screenshot") && i + 1 < args.size()) {
+                shot = Path.of(args.get(++i));
+            } else if (a.equals("--screenshot-view") && i + 1 < args.size()) {
+                view = args.get(++i);
+            } else if (!a.startsWith("--")) {
+                open = Path.of(a);
+            }
+        }
+        return new LaunchOptions(open, shot, view);
+    }
+}
