@@ -123,7 +123,7 @@ for type in $TYPES; do
   log "jpackage $type"
   EXTRA=()
   case "$OS" in
-    linux) EXTRA=(--linux-package-name hdcompose --linux-shortcut --linux-menu-group Graphics
+    linux) EXTRA=(--resource-dir packaging/linux/resources --linux-package-name hdcompose --linux-shortcut --linux-menu-group Graphics
                   --linux-app-category graphics --linux-deb-maintainer "hdcompose@users.noreply.github.com") ;;
     windows) EXTRA=(--win-menu --win-menu-group "$APP_NAME" --win-shortcut --win-dir-chooser
                     --win-upgrade-uuid 5f0b8f1e-3c52-4b8e-9a3e-6d2f3f0c8a11) ;;
