@@ -11,6 +11,7 @@
 #   SKIP_BUILD=1      reuse target/hdcompose.jar instead of running `mvn package -DskipTests`
 #   MVN_ARGS="-o -q"  extra Maven arguments (e.g. offline)
 #   TYPES="app-image deb"  package types to build (default: app-image + the OS's installer)
+#   JLINK_COMPRESS=2  zip the runtime's jimage (smaller on disk, larger installer; default 0)
 #   JAVA_HOME         JDK 17+ with jlink/jpackage (default: the one on PATH)
 set -euo pipefail
 
@@ -92,7 +93,9 @@ MODULES="$MODULES,jdk.zipfs"   # service-loaded (zip file system for .hdcomp pro
 # jdk.jfr is referenced only by JavaFX's optional JFR pulse logger, which checks that the module is present (-1.6 MB).
 MODULES=$(echo "$MODULES" | tr ',' '\n' | grep -vx 'jdk.jfr' | paste -sd, -)
 log "jlink modules: $MODULES"
-"$(bin jlink)" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
+# --compress=0: the installers compress anyway, and xz shrinks a plain jimage far better than a zipped one
+# (measured: runtime 74 MB plain -> 17.2 MB xz, 49 MB --compress=2 -> 28.6 MB xz); classes also load without inflating.
+"$(bin jlink)" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress="${JLINK_COMPRESS:-0}" \
   --output "$STAGE/runtime"
 
 # 5. jpackage: the app-image, then the installer built from it.
