@@ -90,7 +90,9 @@ class HdComposeCliTest {
         assertThat(k.err().strip()).isEqualTo("error: k must be between 1 and 9, got 12 (see 'hdcompose harmonize --help')");
         for (Run r : List.of(run("harmonize", "--composite", "a.png"), run("harmonize", "--bogus"), run("frobnicate"),
                 run("harmonize", "--composite", bad("comp64.png"), "--mask", bad("mask-centre.png"), "--out", "x.png",
-                        "--model", "gan"))) {
+                        "--model", "gan"),
+                run("harmonize", "--composite", bad("comp64.png"), "--mask", bad("mask-centre.png"), "--out", "x.webp"),
+                run("evaluate", "--input", bad("comp64.png")))) {
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip()).startsWith("error: ").doesNotContain("\n").doesNotContain("\tat ");
         }

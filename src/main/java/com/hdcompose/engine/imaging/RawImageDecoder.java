@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -37,6 +39,20 @@ public final class RawImageDecoder {
                 return new ManagedMat(stored.release());
             }
             return ExifOrientation.upright(stored.mat(), header.orientation());
+        }
+    }
+
+    /** Decodes {@code path} and hands the raw image to {@code convert}, releasing it afterwards. */
+    public static <T> T decodeAs(Path path, Function<Mat, T> convert) {
+        try (ManagedMat raw = decode(path)) {
+            return convert.apply(raw.mat());
+        }
+    }
+
+    /** Decodes {@code bytes} and hands the raw image to {@code convert}, releasing it afterwards. */
+    public static <T> T decodeAs(byte[] bytes, String name, Function<Mat, T> convert) {
+        try (ManagedMat raw = decode(bytes, name)) {
+            return convert.apply(raw.mat());
         }
     }
 
