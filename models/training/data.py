@@ -161,13 +161,23 @@ def gradient(img, rng, m=None, donor=None):
 RETOUCH = [exposure, contrast, gamma, white_balance, channel_curves, saturation, hue, gradient]
 
 
+def _mild(fn, lo, hi):
+    def f(img, rng):
+        return np.clip(img * (1 - t) + fn(img, rng) * t, 0, 1) if (t := rng.uniform(lo, hi)) else img
+    return f
+
+
+GLOBAL_AUG = [_mild(hue, 0.3, 1.0), _mild(white_balance, 0.3, 0.8), _mild(gamma, 0.2, 0.6),
+              _mild(saturation, 0.3, 0.8), _mild(channel_curves, 0.3, 0.8)]
+
+
 def recolor(img, m, rng, donor, dmask=None):
     """img float32 HxWx3 0..1, m HxW 0/1 -> composite with the fg re-coloured (1-3 mixed operations)."""
     out = img
     for _ in range(10):
         out = img.copy()
         n = rng.integers(1, 4)
-        if rng.random() < 0.55:
+        if rng.random() < 0.55 and m.sum() >= 4:
             out = reinhard(out, m, donor, dmask, rng)
             n -= 1
         for j in rng.choice(len(RETOUCH), size=n, replace=False):
@@ -176,6 +186,7 @@ def recolor(img, m, rng, donor, dmask=None):
         if 0.025 < diff < 0.35:
             break
     mm = m[..., None]
+    out = np.nan_to_num(np.clip(out, 0, 1), nan=0.5)
     return (mm * out + (1 - mm) * img).astype(np.float32)
 
 
@@ -202,7 +213,8 @@ def random_crop(img, mask, size, rng):
 class SyntheticPairs:
     """Infinite random training batches from cached photos + masks."""
 
-    def __init__(self, split="train", seed=0):
+    def __init__(self, split="train", seed=0, global_aug=0.7):
+        self.global_aug = global_aug
         self.items = load_split(split)
         self.rng = np.random.default_rng(seed)
 
@@ -210,6 +222,10 @@ class SyntheticPairs:
         it = self.items[self.rng.integers(len(self.items))]
         mask = it[2][self.rng.integers(len(it[2]))]
         real, m = random_crop(it[1], mask, size, self.rng)
+        if self.rng.random() < self.global_aug:
+            # Mild colour change of the WHOLE photo (target too): the network cannot memorise the photos' true
+            # object colours and has to use the background as the reference.
+            real = GLOBAL_AUG[self.rng.integers(len(GLOBAL_AUG))](real, self.rng).astype(np.float32)
         d = self.items[self.rng.integers(len(self.items))]
         dimg = d[1].astype(np.float32) / 255.0
         dmask = None

@@ -6,6 +6,8 @@ Loss: foreground-normalised MSE  sum ||I - I_h||^2 / max(100, sum M)  (pixels 0.
 the --minutes budget of this invocation. Log: run-dir/log.jsonl.
 """
 import argparse
+import collections
+import copy
 import json
 import math
 import os
@@ -93,6 +95,8 @@ def main():
     ap.add_argument("--lr-min-frac", type=float, default=0.05)
     ap.add_argument("--no-decay", action="store_true", help="constant lr")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--clip", type=float, default=0.5, help="gradient-norm clipping")
+    ap.add_argument("--warmup", type=int, default=200, help="linear lr warm-up steps (from this start)")
     ap.add_argument("--k", type=int, default=0, help="training K (0 = random 1..9 per step)")
     ap.add_argument("--ckpt-every", type=float, default=180, help="seconds")
     ap.add_argument("--val-every", type=float, default=600, help="seconds")
@@ -100,7 +104,7 @@ def main():
     ap.add_argument("--val-size", type=int, default=256)
     ap.add_argument("--full-val-at-end", action="store_true")
     ap.add_argument("--iharmony4", default=None, help="iHarmony4 root (IHD_train.txt, IHD_test.txt, ...)")
-    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps; lr decays over steps")
     args = ap.parse_args()
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -146,6 +150,10 @@ def main():
 
     t0 = time.time()
     budget = args.minutes * 60
+    start_step = step
+    lr_scale = 1.0
+    best_ema = float("inf")
+    snaps = collections.deque(maxlen=3)  # in-memory snapshots for divergence recovery
     last_ck = last_val = t0
     ema = None
     t_data = t_step = 0.0
@@ -154,9 +162,12 @@ def main():
         el = time.time() - t0
         if el >= budget or (args.max_steps and step >= args.max_steps):
             break
-        frac = min(1.0, el / budget)
+        frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
         lr = args.lr if args.no_decay else args.lr * (
             args.lr_min_frac + (1 - args.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
+        lr *= lr_scale
+        if step - start_step < args.warmup:
+            lr *= (step - start_step + 1) / args.warmup
         for g in opt.param_groups:
             g["lr"] = lr
         ta = time.time()
@@ -167,6 +178,10 @@ def main():
         loss = fg_mse_loss(pred, r, m)
         opt.zero_grad(set_to_none=True)
         loss.backward()
+        gnorm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip))
+        if not math.isfinite(gnorm):
+            opt.zero_grad(set_to_none=True)
+            continue
         opt.step()
         tc = time.time()
         t_data += tb - ta
@@ -174,9 +189,22 @@ def main():
         step += 1
         seen += args.batch
         ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
+        if step % 100 == 0 and step - start_step >= args.warmup:
+            best_ema = min(best_ema, ema)
+            if ema <= 1.1 * best_ema:
+                snaps.append((step, copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())))
+        if snaps and (not math.isfinite(ema) or ema > 1.6 * best_ema):
+            s_step, s_model, s_opt = snaps[0]
+            model.load_state_dict(s_model)
+            opt.load_state_dict(s_opt)
+            lr_scale *= 0.5
+            log({"step": step, "images_seen": seen, "event": "divergence: restored snapshot", "from_step": s_step,
+                 "loss": ema, "lr_scale": lr_scale, "wall_s": wall_prev + time.time() - t0})
+            ema = best_ema
+            snaps.clear()
         now = time.time()
         if step % 20 == 0:
-            log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "wall_s": wall_prev + now - t0,
+            log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "grad_norm": gnorm, "wall_s": wall_prev + now - t0,
                  "img_per_s": args.batch * 20 / (t_data + t_step), "data_frac": t_data / (t_data + t_step)})
             t_data = t_step = 0.0
         if now - last_val >= args.val_every:

@@ -104,10 +104,10 @@ def test_short_training_step_lowers_loss():
     comp = comp * (1 - mask) + (comp * 0.6 + 0.2) * mask  # a re-coloured foreground
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     losses = []
-    for _ in range(20):
+    for _ in range(40):
         loss = train.fg_mse_loss(model(comp, mask, torch.tensor([3]))[0], real, mask)
         opt.zero_grad()
         loss.backward()
         opt.step()
         losses.append(float(loss))
-    assert losses[-1] < losses[0] * 0.95
+    assert losses[-1] < losses[0] * 0.85, losses

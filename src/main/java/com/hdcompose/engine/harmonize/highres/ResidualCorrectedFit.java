@@ -19,18 +19,12 @@ public final class ResidualCorrectedFit implements ColorTransferFit {
         float[] o = pair.output();
         float[] residual = new float[3 * n];
         float[] px = new float[3];
-        for (int y = 0; y < pair.height(); y++) {
-            for (int x = 0; x < pair.width(); x++) {
-                int i = y * pair.width() + x;
-                if (!pair.isForeground(i)) {
-                    continue;
-                }
-                t.map(c[i], c[n + i], c[2 * n + i], pair.u(x), pair.v(y), px);
-                for (int ch = 0; ch < 3; ch++) {
-                    residual[ch * n + i] = o[ch * n + i] - px[ch];
-                }
+        pair.forEachForeground((i, x, y) -> {
+            t.map(c[i], c[n + i], c[2 * n + i], pair.u(x), pair.v(y), px);
+            for (int ch = 0; ch < 3; ch++) {
+                residual[ch * n + i] = o[ch * n + i] - px[ch];
             }
-        }
+        });
         PlanarSampler sampler = new PlanarSampler(residual, pair.width(), pair.height());
         return (r, g, b, u, v, out) -> {
             t.map(r, g, b, u, v, out);
