@@ -20,4 +20,11 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void engineDoesNotDependOnTheApp() {
+        noClasses().that().resideInAnyPackage("com.hdcompose.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.hdcompose.app..", "com.hdcompose.onnx..")
+                .check(classes);
+    }
 }

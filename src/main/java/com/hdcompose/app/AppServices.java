@@ -4,6 +4,7 @@ import com.hdcompose.engine.document.AssetsLocator;
 import com.hdcompose.engine.harmonize.ClassicOnlyProvider;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.project.RecentFiles;
+import com.hdcompose.onnx.ModelCatalog;
 import com.hdcompose.engine.project.RecoveryStore;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,7 +24,12 @@ public record AppServices(HarmonizerProvider harmonizers, RecentFiles recentFile
 
     /** The harmonizer provider of the installed app: the single place where model back-ends are chosen. */
     static HarmonizerProvider defaultProvider() {
-        return new ClassicOnlyProvider();
+        try {
+            return ModelCatalog.open();
+        } catch (RuntimeException e) {
+            System.err.println("hdcompose: models unavailable (" + e.getMessage() + "); using the classic harmonizer");
+            return new ClassicOnlyProvider();
+        }
     }
 
     @Override

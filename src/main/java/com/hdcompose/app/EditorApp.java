@@ -18,6 +18,9 @@ public final class EditorApp extends Application {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         StartupDocument startup = new StartupDocument();
         CompositionDocument doc = startup.choose(services, options, options.screenshot() == null);
+        if (options.model() != null && services.harmonizers().modelIds().contains(options.model())) {
+            doc.setSettings(doc.settings().withModel(options.model()));
+        }
         window = new EditorWindow(services, doc);
         window.attach(stage, 1440, 900);
         if (startup.file() != null) {

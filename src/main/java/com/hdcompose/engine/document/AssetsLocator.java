@@ -33,14 +33,11 @@ public final class AssetsLocator {
             }
         });
         String appPath = System.getProperty("jpackage.app-path");
-        if (appPath != null) {
-            Path launcher = Path.of(appPath).toAbsolutePath();
-            Path root = launcher.getParent() == null ? launcher : launcher.getParent().getParent();
-            if (root != null) {
-                out.add(root.resolve("lib").resolve("app").resolve("assets"));
-                out.add(root.resolve("app").resolve("assets"));
-                out.add(root.resolve("Resources").resolve("assets"));
-            }
+        if (appPath != null && Path.of(appPath).toAbsolutePath().getParent() != null) {
+            Path launcherDir = Path.of(appPath).toAbsolutePath().getParent();
+            out.add(launcherDir.resolve("app").resolve("assets"));                    // Windows: <install>/app
+            out.add(launcherDir.resolveSibling("lib").resolve("app").resolve("assets")); // Linux: <install>/lib/app
+            out.add(launcherDir.resolveSibling("app").resolve("assets"));             // macOS: Contents/app
         }
         return out;
     }
