@@ -12,6 +12,7 @@ public final class EditorApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.install();
         OpenCvLoader.load();
         services = AppServices.createDefault();
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
