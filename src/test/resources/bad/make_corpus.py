@@ -56,3 +56,9 @@ write("mask-empty.png", png(64, 64, 8, 0, [b"\x00" * 64] * 64))
 write("mask-full.png", png(64, 64, 8, 0, [b"\xff" * 64] * 64))
 write("mask-centre.png", png(64, 64, 8, 0, [b"\x00" * 64] * 16 + [b"\x00" * 16 + b"\xff" * 32 + b"\x00" * 16] * 32
                              + [b"\x00" * 64] * 16))
+write("mask-32x16.png", png(32, 16, 8, 0, [b"\x00" * 8 + b"\xff" * 16 + b"\x00" * 8] * 16))
+write("mask-32x32.png", png(32, 32, 8, 0, [b"\x00" * 8 + b"\xff" * 16 + b"\x00" * 8] * 32))
+# a PNG whose image data was damaged after it was written: the chunk CRC no longer matches
+good = png(64, 64, 8, 2, [bytes(range(192))] * 64)
+idat = good.index(b"IDAT") + 4
+write("bitflip.png", good[:idat + 10] + bytes([good[idat + 10] ^ 0x40]) + good[idat + 11:])

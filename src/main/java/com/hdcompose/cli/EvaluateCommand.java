@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path inputDir;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Folder for the harmonized images and metrics.csv (default: metrics.csv here, no images).")
+            description = "Folder for harmonized images, metrics.csv and summary.json (default: only metrics.csv, here).")
     Path outputDir;
 
     @Option(names = "--size", defaultValue = "256", paramLabel = "256|native",
@@ -66,38 +66,30 @@ final class EvaluateCommand implements Callable<Integer> {
             LinkedHashMap<String, Harmonizer> methods = chooseMethods(provider, err);
             TripletEvaluator evaluator = new TripletEvaluator(methods, settings.forModel(ClassicHarmonizer.ID, workingSize),
                     evaluationSize, Optional.ofNullable(outputDir));
-            List<ImageSet> sets = ImageSetScanner.scan(inputDir);
             List<EvaluationRow> rows = new ArrayList<>();
-            int failed = 0;
-            ProgressBar bar = new ProgressBar(err, sets.size());
-            for (int i = 0; i < sets.size(); i++) {
-                bar.show(i, sets.get(i).name());
-                try {
-                    rows.addAll(evaluator.evaluate(sets.get(i)));
-                } catch (HarmonizeException e) {
-                    bar.println("skipped: " + sets.get(i).name() + ": " + HdComposeCli.oneLine(e.getMessage()));
-                    failed++;
-                }
-            }
-            bar.clear();
-            return report(rows, sets.size(), failed);
+            ImageSetLoop.Tally tally = ImageSetLoop.run(ImageSetScanner.scan(inputDir), err, "skipped",
+                    (set, report) -> rows.addAll(evaluator.evaluate(set)));
+            return report(rows, tally);
         }
     }
 
-    private int report(List<EvaluationRow> rows, int total, int failed) throws IOException {
+    private int report(List<EvaluationRow> rows, ImageSetLoop.Tally tally) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         EvaluationReport report = new EvaluationReport(rows);
         String sizeLabel = size.toLowerCase(Locale.ROOT).equals("native") ? "native size" : size + "x" + size;
-        out.printf(Locale.ROOT, "%d of %d triplets scored at %s (%s)%n", total - failed, total, sizeLabel, inputDir);
+        out.printf(Locale.ROOT, "%d of %d triplets scored at %s (%s)%n", tally.ok(), tally.total(), sizeLabel, inputDir);
         report.printTable(out);
         Path csv = outputDir == null ? Path.of("metrics.csv") : outputDir.resolve("metrics.csv");
         report.writeCsv(csv);
         out.println("per-image scores: " + csv);
+        if (outputDir != null) {
+            report.writeJson(outputDir.resolve("summary.json"), inputDir.toString(), sizeLabel);
+        }
         out.flush();
-        if (total == failed) {
+        if (tally.ok() == 0) {
             throw HarmonizeException.badInput("no triplet in " + inputDir + " could be scored");
         }
-        return failed > 0 ? HdComposeCli.BAD_INPUT : HdComposeCli.OK;
+        return tally.exitCode();
     }
 
     /** Classic plus the requested models (default: every installed one); models that would fall back are skipped. */

@@ -1,24 +1,32 @@
 package com.hdcompose.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.hdcompose.engine.imaging.MetricScores;
 import com.hdcompose.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-/** Averages per-image scores per method, overall and by foreground ratio, into a printed table and a CSV file. */
+/** Averages per-image scores per method, overall and by foreground ratio, into a printed table, a CSV and a JSON file. */
 final class EvaluationReport {
     /** A foreground-ratio band of the iHarmony4 tables: {@code low ≤ ratio < high}. */
     record Band(String label, double low, double high) {
         boolean contains(double ratio) {
             return ratio >= low && ratio < high;
         }
+    }
+
+    /** Mean scores of one method over the images of one band; {@code mean} is null when the band has no image. */
+    record BandSummary(String method, String band, int images, MetricScores mean) {
     }
 
     static final List<Band> BANDS = List.of(new Band("all", 0, Double.MAX_VALUE), new Band("0-5%", 0, 0.05),
@@ -31,21 +39,34 @@ final class EvaluationReport {
         this.rows = List.copyOf(rows);
     }
 
-    /** Mean of every metric per method and band, one line each; bands without images show dashes. */
-    void printTable(PrintWriter out) {
-        out.printf(Locale.ROOT, ROW, "method", "fg", "images", "MSE", "PSNR", "fMSE", "SSIM");
-        for (String method : methods()) {
+    /** One summary per method (in the order first scored) and band. */
+    List<BandSummary> summary() {
+        Set<String> methods = new LinkedHashSet<>();
+        rows.forEach(r -> methods.add(r.method()));
+        List<BandSummary> summary = new ArrayList<>();
+        for (String method : methods) {
             for (Band band : BANDS) {
                 List<MetricScores> scores = rows.stream()
                         .filter(r -> r.method().equals(method) && band.contains(r.foregroundRatio()))
                         .map(EvaluationRow::scores).toList();
-                if (scores.isEmpty()) {
-                    out.printf(Locale.ROOT, ROW, method, band.label(), "0", "-", "-", "-", "-");
-                    continue;
-                }
-                out.printf(Locale.ROOT, ROW, method, band.label(), scores.size(),
-                        fmt("%.2f", mean(scores, MetricScores::mse)), fmt("%.2f", mean(scores, MetricScores::psnr)),
-                        fmt("%.2f", mean(scores, MetricScores::fmse)), fmt("%.4f", mean(scores, MetricScores::ssim)));
+                MetricScores mean = scores.isEmpty() ? null : new MetricScores(mean(scores, MetricScores::mse),
+                        mean(scores, MetricScores::psnr), mean(scores, MetricScores::fmse), mean(scores, MetricScores::ssim));
+                summary.add(new BandSummary(method, band.label(), scores.size(), mean));
+            }
+        }
+        return summary;
+    }
+
+    /** The summary as a fixed-width table; bands without images show dashes. */
+    void printTable(PrintWriter out) {
+        out.printf(Locale.ROOT, ROW, "method", "fg", "images", "MSE", "PSNR", "fMSE", "SSIM");
+        for (BandSummary s : summary()) {
+            MetricScores m = s.mean();
+            if (m == null) {
+                out.printf(Locale.ROOT, ROW, s.method(), s.band(), "0", "-", "-", "-", "-");
+            } else {
+                out.printf(Locale.ROOT, ROW, s.method(), s.band(), s.images(), fmt("%.2f", m.mse()),
+                        fmt("%.2f", m.psnr()), fmt("%.2f", m.fmse()), fmt("%.4f", m.ssim()));
             }
         }
         out.flush();
@@ -62,10 +83,12 @@ final class EvaluationReport {
         AtomicFiles.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private Set<String> methods() {
-        Set<String> methods = new LinkedHashSet<>();
-        rows.forEach(r -> methods.add(r.method()));
-        return methods;
+    /** The summary and how it was measured, as JSON, written atomically. */
+    void writeJson(Path file, String input, String size) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> doc = Map.of("input", input, "size", size, "protocol",
+                "iHarmony4: metrics on 0..255, averaged per image, PSNR data range 255", "summary", summary());
+        AtomicFiles.write(file, json.writeValueAsBytes(doc));
     }
 
     private static double mean(List<MetricScores> scores, ToDoubleFunction<MetricScores> metric) {

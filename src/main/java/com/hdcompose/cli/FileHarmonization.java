@@ -25,6 +25,7 @@ final class FileHarmonization {
 
     static Outcome run(Harmonizer harmonizer, Path compositeFile, Optional<Path> maskFile, Path outFile,
                        HarmonizeOptions options) {
+        ImageFileWriter.requireWritableFormat(outFile);
         try (DecodedImage composite = ImageFileReader.read(compositeFile);
              ManagedMat mask = readMask(composite, compositeFile, maskFile);
              HarmonizeResult result = harmonizer.harmonize(composite.rgb(), mask, options, CancellationToken.none())) {

@@ -90,7 +90,9 @@ class HdComposeCliTest {
         assertThat(k.err().strip()).isEqualTo("error: k must be between 1 and 9, got 12 (see 'hdcompose harmonize --help')");
         for (Run r : List.of(run("harmonize", "--composite", "a.png"), run("harmonize", "--bogus"), run("frobnicate"),
                 run("harmonize", "--composite", bad("comp64.png"), "--mask", bad("mask-centre.png"), "--out", "x.png",
-                        "--model", "gan"))) {
+                        "--model", "gan"),
+                run("harmonize", "--composite", bad("comp64.png"), "--mask", bad("mask-centre.png"), "--out", "x.webp"),
+                run("evaluate", "--input", bad("comp64.png")))) {
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip()).startsWith("error: ").doesNotContain("\n").doesNotContain("\tat ");
         }
@@ -154,5 +156,11 @@ class HdComposeCliTest {
         assertThat(csv).hasSize(1 + 7 * 2);
         assertThat(csv.get(0)).isEqualTo("image,method,fg_ratio,mse,psnr,fmse,ssim,millis");
         assertThat(out.resolve("rainnet1_classic.png")).isRegularFile();
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).get("summary");
+        assertThat(summary).hasSize(2 * 4);
+        assertThat(summary.get(0).get("method").asText()).isEqualTo("composite");
+        assertThat(summary.get(0).get("images").asInt()).isEqualTo(7);
+        assertThat(summary.get(1).get("mean").isNull()).isTrue();
     }
 }

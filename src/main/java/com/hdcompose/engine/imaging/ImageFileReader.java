@@ -13,15 +13,11 @@ public final class ImageFileReader {
 
     /** Reads {@code path}; bad files throw a BAD_INPUT HarmonizeException with a one-line message. */
     public static DecodedImage read(Path path) {
-        try (ManagedMat raw = RawImageDecoder.decode(path)) {
-            return toRgb(raw.mat());
-        }
+        return RawImageDecoder.decodeAs(path, ImageFileReader::toRgb);
     }
 
     public static DecodedImage read(byte[] bytes, String name) {
-        try (ManagedMat raw = RawImageDecoder.decode(bytes, name)) {
-            return toRgb(raw.mat());
-        }
+        return RawImageDecoder.decodeAs(bytes, name, ImageFileReader::toRgb);
     }
 
     /** Converts an OpenCV-decoded image (gray, gray+alpha, BGR or BGRA, any depth) to RGB plus optional alpha. */

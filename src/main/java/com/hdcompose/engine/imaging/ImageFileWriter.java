@@ -48,9 +48,7 @@ public final class ImageFileWriter {
         if (rgb.mat().type() != CvType.CV_8UC3) {
             throw HarmonizeException.internal(name + ": expected an 8-bit RGB image, got " + CvType.typeToString(rgb.mat().type()), null);
         }
-        if (!extension.equals(".png") && !extension.equals(".jpg") && !extension.equals(".jpeg")) {
-            throw HarmonizeException.badInput(name + ": can only write .png, .jpg or .jpeg files");
-        }
+        requireWritableExtension(name, extension);
         if (jpegQuality < 1 || jpegQuality > 100) {
             throw HarmonizeException.badInput("JPEG quality must be between 1 and 100, got " + jpegQuality);
         }
@@ -67,6 +65,18 @@ public final class ImageFileWriter {
             return buffer.toArray();
         } finally {
             params.release();
+        }
+    }
+
+    /** Throws BAD_INPUT unless {@code target} names a PNG or JPEG file; lets callers fail before any work. */
+    public static void requireWritableFormat(Path target) {
+        String name = RawImageDecoder.displayName(target);
+        requireWritableExtension(name, extensionOf(name));
+    }
+
+    private static void requireWritableExtension(String name, String extension) {
+        if (!extension.equals(".png") && !extension.equals(".jpg") && !extension.equals(".jpeg")) {
+            throw HarmonizeException.badInput(name + ": can only write .png, .jpg or .jpeg files");
         }
     }
 

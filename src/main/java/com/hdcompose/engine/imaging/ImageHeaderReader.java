@@ -4,6 +4,13 @@ import java.util.OptionalInt;
 
 /** Reads the declared size, EXIF orientation and completeness of an image file from its bytes, decoding no pixels. */
 public final class ImageHeaderReader {
+    /** Thrown when the file's own checksums show damage, before a decoder library would complain on stderr. */
+    static final class CorruptException extends RuntimeException {
+        CorruptException() {
+            super("corrupt", null, false, false);
+        }
+    }
+
     private ImageHeaderReader() {
     }
 
@@ -24,6 +31,7 @@ public final class ImageHeaderReader {
         int height = (int) v.u32(20);
         int orientation = 1;
         boolean complete = false;
+        boolean idatSeen = false;
         long pos = 8;
         while (pos + 8 <= bytes.length) {
             long length = v.u32(pos);
@@ -32,7 +40,12 @@ public final class ImageHeaderReader {
                 complete = true;
                 break;
             }
-            if (type.equals("eXIf") && pos + 8 + length <= bytes.length) {
+            boolean whole = pos + 12 + length <= bytes.length;
+            if (whole) {
+                PngIntegrity.checkChunk(bytes, (int) pos, (int) length, type.equals("IDAT") && !idatSeen);
+            }
+            idatSeen |= type.equals("IDAT");
+            if (type.equals("eXIf") && whole) {
                 orientation = orientationAt(bytes, (int) pos + 8);
             }
             pos += 12 + length;

@@ -15,15 +15,11 @@ public final class MaskFileReader {
     }
 
     public static ManagedMat read(Path path) {
-        try (ManagedMat raw = RawImageDecoder.decode(path)) {
-            return toMask(raw.mat());
-        }
+        return RawImageDecoder.decodeAs(path, MaskFileReader::toMask);
     }
 
     public static ManagedMat read(byte[] bytes, String name) {
-        try (ManagedMat raw = RawImageDecoder.decode(bytes, name)) {
-            return toMask(raw.mat());
-        }
+        return RawImageDecoder.decodeAs(bytes, name, MaskFileReader::toMask);
     }
 
     static ManagedMat toMask(Mat raw) {

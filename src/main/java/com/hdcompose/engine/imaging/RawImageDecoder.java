@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -31,12 +33,26 @@ public final class RawImageDecoder {
         try (ManagedMat buffer = new ManagedMat(new MatOfByte(bytes)); ManagedMat stored = new ManagedMat(
                 Imgcodecs.imdecode(buffer.mat(), Imgcodecs.IMREAD_UNCHANGED))) {
             if (stored.mat().empty()) {
-                throw HarmonizeException.badInput(name + ": image data is corrupt (could not decode)");
+                throw corrupt(name);
             }
-            if (header.orientation() == 1) {
+            if (header.orientation() == 1 || decoderTurnedItUpright(header, stored)) {
                 return new ManagedMat(stored.release());
             }
             return ExifOrientation.upright(stored.mat(), header.orientation());
+        }
+    }
+
+    /** Decodes {@code path} and hands the raw image to {@code convert}, releasing it afterwards. */
+    public static <T> T decodeAs(Path path, Function<Mat, T> convert) {
+        try (ManagedMat raw = decode(path)) {
+            return convert.apply(raw.mat());
+        }
+    }
+
+    /** Decodes {@code bytes} and hands the raw image to {@code convert}, releasing it afterwards. */
+    public static <T> T decodeAs(byte[] bytes, String name, Function<Mat, T> convert) {
+        try (ManagedMat raw = decode(bytes, name)) {
+            return convert.apply(raw.mat());
         }
     }
 
@@ -52,12 +68,30 @@ public final class RawImageDecoder {
             header = ImageHeaderReader.read(bytes, format);
         } catch (ByteView.TruncatedException e) {
             throw HarmonizeException.badInput(name + ": file is truncated (" + format + " header incomplete)");
+        } catch (ImageHeaderReader.CorruptException e) {
+            throw corrupt(name);
         }
         ImageSizeLimit.check(name, header.width(), header.height());
         if (!header.complete()) {
             throw HarmonizeException.badInput(name + ": file is truncated (" + format + " image data incomplete)");
         }
         return header;
+    }
+
+    /**
+     * OpenCV's TIFF decoder applies the orientation tag itself for 8-bit images (libtiff's RGBA path) but not for
+     * others; a quarter turn shows in the decoded size. Flips (2..4) of TIFFs are left to the decoder.
+     */
+    private static boolean decoderTurnedItUpright(ImageHeader header, ManagedMat decoded) {
+        if (header.format() != ImageFormat.TIFF) {
+            return false;
+        }
+        boolean stillStoredSize = decoded.width() == header.width() && decoded.height() == header.height();
+        return !(header.swapsSides() && stillStoredSize && header.width() != header.height());
+    }
+
+    private static HarmonizeException corrupt(String name) {
+        return HarmonizeException.badInput(name + ": image data is corrupt (could not decode)");
     }
 
     static byte[] readBytes(Path path) {

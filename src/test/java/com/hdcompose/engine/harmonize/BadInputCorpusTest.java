@@ -28,6 +28,7 @@ class BadInputCorpusTest {
             truncated.jpg        | truncated.jpg: file is truncated (JPEG image data incomplete)
             truncated-header.png | truncated-header.png: file is truncated (PNG header incomplete)
             corrupt.png          | corrupt.png: image data is corrupt (could not decode)
+            bitflip.png          | bitflip.png: image data is corrupt (could not decode)
             huge.png             | huge.png: image is 100000x100000, over the limit of 16384 px a side
             huge-area.png        | huge-area.png: image is 12000x12000 (144.0 megapixels), over the limit of 120 megapixels
             """)

@@ -78,9 +78,11 @@ class ImageFileReaderTest {
         }
     }
 
-    @Test
-    void exifOrientationIsApplied() {
-        try (DecodedImage img = ImageFileReader.read(TestImages.resource("images/orientation6.jpg"))) {
+    /** Stored 40x20, red left and blue right, tagged "rotate 90° clockwise": upright it is 20x40, red on top. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jpg", "png", "webp", "tif"})
+    void exifOrientationIsApplied(String extension) {
+        try (DecodedImage img = ImageFileReader.read(TestImages.resource("images/orientation6." + extension))) {
             assertThat(img.width()).isEqualTo(20);
             assertThat(img.height()).isEqualTo(40);
             assertThat(TestImages.pixel(img.rgb(), 10, 5)[0]).isGreaterThan(200);

@@ -3,6 +3,8 @@ package com.hdcompose.engine.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
@@ -18,22 +20,13 @@ class MaskFileReaderTest {
         }
     }
 
-    @Test
-    void alphaIsUsedWhenItHasAShape() {
+    /** Left half selected: by its alpha (shape in alpha, colour white) or, with opaque alpha, by luminance. */
+    @ParameterizedTest
+    @CsvSource({"255,0,0,255", "0,255,255,255"})
+    void colourMaskUsesAlphaWithAShapeElseLuminance(int outsideGray, int outsideAlpha, int insideGray, int insideAlpha) {
         OpenCvLoader.load();
-        Mat bgra = new Mat(8, 8, CvType.CV_8UC4, new Scalar(255, 255, 255, 0));
-        bgra.submat(0, 8, 0, 4).setTo(new Scalar(0, 0, 0, 255));
-        try (ManagedMat m = MaskFileReader.read(TestImages.encode(bgra, ".png"), "m.png")) {
-            assertThat(m.mat().get(2, 1)[0]).isEqualTo(1.0);
-            assertThat(m.mat().get(2, 6)[0]).isEqualTo(0.0);
-        }
-    }
-
-    @Test
-    void opaqueColourMaskUsesLuminance() {
-        OpenCvLoader.load();
-        Mat bgra = new Mat(8, 8, CvType.CV_8UC4, new Scalar(0, 0, 0, 255));
-        bgra.submat(0, 8, 0, 4).setTo(new Scalar(255, 255, 255, 255));
+        Mat bgra = new Mat(8, 8, CvType.CV_8UC4, new Scalar(outsideGray, outsideGray, outsideGray, outsideAlpha));
+        bgra.submat(0, 8, 0, 4).setTo(new Scalar(insideGray, insideGray, insideGray, insideAlpha));
         try (ManagedMat m = MaskFileReader.read(TestImages.encode(bgra, ".png"), "m.png")) {
             assertThat(m.mat().get(2, 1)[0]).isEqualTo(1.0);
             assertThat(m.mat().get(2, 6)[0]).isEqualTo(0.0);
