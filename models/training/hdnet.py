@@ -85,9 +85,10 @@ class RegionNorm(nn.Module):
         self.beta = nn.Parameter(torch.zeros(1, ch, 1, 1))
 
     def forward(self, x, m):
-        mu_f, sd_f = masked_mean_std(x, m)
-        mu_b, sd_b = masked_mean_std(x, 1.0 - m)
-        fg = (x - mu_f) / sd_f * sd_b + mu_b
+        mu_f, sd_f = masked_mean_std(x, m, eps=1e-2)
+        mu_b, sd_b = masked_mean_std(x, 1.0 - m, eps=1e-2)
+        ratio = torch.clamp(sd_b / sd_f, 0.25, 4.0)  # bounded re-scaling keeps training stable
+        fg = (x - mu_f) * ratio + mu_b
         y = m * fg + (1.0 - m) * x
         return y * self.gamma + self.beta
 
@@ -106,7 +107,7 @@ class MGD(nn.Module):
         self.head_b = nn.Sequential(nn.Linear(2 * ch, self.HIDDEN), nn.LeakyReLU(0.2, inplace=True),
                                     nn.Linear(self.HIDDEN, ch * ch))
         for h in (self.head_f, self.head_b):
-            nn.init.normal_(h[2].weight, std=0.1 / ch)
+            nn.init.normal_(h[2].weight, std=0.01)
             nn.init.zeros_(h[2].bias)
 
     def forward(self, x, m):
@@ -115,8 +116,9 @@ class MGD(nn.Module):
         pf = (x * m).sum(dim=(2, 3)) / (m.sum(dim=(2, 3)) + eps)
         pb = (x * (1 - m)).sum(dim=(2, 3)) / ((1 - m).sum(dim=(2, 3)) + eps)
         z = torch.cat([pf, pb], dim=1)
-        kf = self.head_f(z).reshape(b, c, c)
-        kb = self.head_b(z).reshape(b, c, c)
+        scale = 1.0 / math.sqrt(c)
+        kf = torch.tanh(self.head_f(z)).reshape(b, c, c) * scale  # bounded dynamic kernels
+        kb = torch.tanh(self.head_b(z)).reshape(b, c, c) * scale
         flat = x.reshape(b, c, -1)
         yf = torch.matmul(kf, flat).reshape(x.shape)
         yb = torch.matmul(kb, flat).reshape(x.shape)
@@ -145,15 +147,15 @@ class LocalDynamic(nn.Module):
         pad = torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device)
         bg_p = torch.cat([bg, pad], 0)
         bg_idx_p = torch.cat([bg_idx, torch.zeros(MAX_K, dtype=bg_idx.dtype, device=f.device)], 0)
-        fgn = F.normalize(fg, dim=1, eps=1e-6)
-        bgn = F.normalize(bg, dim=1, eps=1e-6)
+        fgn = fg / torch.sqrt((fg * fg).sum(1, keepdim=True) + 1e-4)  # cosine (smooth-eps normalisation)
+        bgn = bg / torch.sqrt((bg * bg).sum(1, keepdim=True) + 1e-4)
         sim = torch.matmul(fgn, bgn.transpose(0, 1))  # [nF,nB]  fg x bg only
         sim = torch.cat([sim, (fg[:, :1] * 0 - 1e4).repeat(1, MAX_K)], 1)  # dummy columns
         # One dummy leading row so TopK never sees an empty tensor (ONNX Runtime crashes on TopK of [0, n]).
         sim = torch.cat([bg_p[:, :1].transpose(0, 1) * 0, sim], 0)
         vals, sel = topk_dynamic(sim, k)  # [1+nF,k]
         vals, sel = vals[1:], sel[1:]
-        w = torch.softmax(vals * self.log_temp.exp(), dim=1)
+        w = torch.softmax(vals * torch.clamp(self.log_temp, -2.0, 3.5).exp(), dim=1)
         kk = sel.shape[1]
         nbr = bg_p[sel]  # [nF,k,C]
         ref = (w.unsqueeze(2) * nbr).sum(1)  # [nF,C]

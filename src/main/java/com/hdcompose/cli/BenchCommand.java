@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--large", description = "Also time 4096x4096.")
     boolean large;
 
+    @Option(names = "--sizes", split = ",", paramLabel = "PX", defaultValue = "256,512,1024,2048",
+            description = "Square image sizes to time (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizeList;
+
     @Option(names = "--k", defaultValue = "1", paramLabel = "K", description = "HDNet neighbours (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -56,8 +60,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         }
         com.hdcompose.engine.imaging.OpenCvLoader.load();
-        List<Integer> sizes = new ArrayList<>(List.of(256, 512, 1024, 2048));
-        if (large) {
+        List<Integer> sizes = new ArrayList<>(sizeList);
+        if (sizes.stream().anyMatch(x -> x < 64 || x > 8192)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sizes must be between 64 and 8192");
+        }
+        if (large && !sizes.contains(4096)) {
             sizes.add(4096);
         }
         try (HarmonizerProvider provider = root.openProvider()) {

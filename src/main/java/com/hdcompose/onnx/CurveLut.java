@@ -1,10 +1,8 @@
 package com.hdcompose.onnx;
 
-import com.hdcompose.engine.imaging.ManagedMat;
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
+import com.hdcompose.engine.harmonize.highres.ColorTransfer;
 
-/** Turns S2CRNet's sampled curves ([3, L] values at x = i/(L−1)) into a 256-entry RGB lookup table for Core.LUT. */
+/** Turns S2CRNet's sampled curves ([3, L] values at x = i/(L−1)) into 256-entry lookup tables per channel. */
 final class CurveLut {
     private CurveLut() {
     }
@@ -23,17 +21,15 @@ final class CurveLut {
         return lut;
     }
 
-    /** 1×256 CV_8UC3 table (channel order R,G,B, as the images) for {@code Core.LUT}. */
-    static ManagedMat table(float[] curves, int points) {
-        byte[] data = new byte[256 * 3];
-        for (int c = 0; c < 3; c++) {
-            float[] lut = resample(curves, points, c);
-            for (int i = 0; i < 256; i++) {
-                data[i * 3 + c] = (byte) Math.round(lut[i] * 255f);
-            }
-        }
-        Mat m = new Mat(1, 256, CvType.CV_8UC3);
-        m.put(0, 0, data);
-        return new ManagedMat(m);
+    /** A colour transfer applying the curves as three 256-entry lookup tables (inputs are 8-bit values). */
+    static ColorTransfer transfer(float[] curves, int points) {
+        float[] r = resample(curves, points, 0);
+        float[] g = resample(curves, points, 1);
+        float[] b = resample(curves, points, 2);
+        return (red, green, blue, u, v, out) -> {
+            out[0] = r[Math.round(red * 255f)];
+            out[1] = g[Math.round(green * 255f)];
+            out[2] = b[Math.round(blue * 255f)];
+        };
     }
 }

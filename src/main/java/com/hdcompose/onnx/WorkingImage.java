@@ -21,6 +21,13 @@ public record WorkingImage(float[] composite, float[] mask, int width, int heigh
         }
     }
 
+    /** Squashed to {@code side × side} (a multiple of 8), as S2CRNet's training thumbnails. */
+    public static WorkingImage square(ManagedMat composite, ManagedMat mask, int side) {
+        try (ManagedMat c = ImageOps.resize(composite, side, side); ManagedMat m = ImageOps.resize(mask, side, side)) {
+            return new WorkingImage(planar(c), binary(m), side, side, side, side);
+        }
+    }
+
     /** Full size, padded on the right and bottom to multiples of 8 (composite mirrored, mask zero). */
     public static WorkingImage padded(ManagedMat composite, ManagedMat mask) {
         int w = composite.width();

@@ -101,6 +101,19 @@ class OnnxHarmonizersTest {
     }
 
     @Test
+    void fullSizeModeRefusesImagesOverItsLimitWithOneLine() {
+        try (ModelCatalog catalog = TestModels.catalog(dir);
+             ManagedMat comp = new ManagedMat(Mat.zeros(1100, 1100, org.opencv.core.CvType.CV_8UC3));
+             ManagedMat mask = new ManagedMat(Mat.zeros(1100, 1100, org.opencv.core.CvType.CV_32FC1))) {
+            mask.mat().submat(100, 300, 100, 300).setTo(new org.opencv.core.Scalar(1));
+            var options = HarmonizeOptions.defaults("hdnet-lite").withHighRes(HighResMode.FULL_SIZE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalog.get("hdnet-lite").harmonize(comp, mask,
+                            options, CancellationToken.none()))
+                    .hasMessage("full-size mode is limited to 1.0 megapixels; this image has 1.2");
+        }
+    }
+
+    @Test
     void curveLutInterpolatesBetweenCurvePoints() {
         float[] curves = {0, 1, 0, 0.5f, 1, 1};
         float[] lut = CurveLut.resample(curves, 2, 1);

@@ -40,6 +40,17 @@ class ParityTest {
         return worst;
     }
 
+    /** The fixture's input as the runner sees it, and its meta.json. */
+    private record Fixture(WorkingImage input, JsonNode meta) {
+        static Fixture read(Path dir) throws IOException {
+            JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
+            int h = meta.get("height").asInt();
+            int w = meta.get("width").asInt();
+            return new Fixture(new WorkingImage(readF32(dir.resolve("composite.f32")), readF32(dir.resolve("mask.f32")),
+                    w, h, w, h), meta);
+        }
+    }
+
     private static ModelCatalog catalog() {
         OpenCvLoader.load();
         return new ModelCatalog(MODELS, new ClassicHarmonizer());
@@ -53,14 +64,11 @@ class ParityTest {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
-            int h = meta.get("height").asInt();
-            int w = meta.get("width").asInt();
-            WorkingImage in = new WorkingImage(readF32(dir.resolve("composite.f32")), readF32(dir.resolve("mask.f32")),
-                    w, h, w, h);
+            Fixture f = Fixture.read(dir);
+            WorkingImage in = f.input();
             try (ModelCatalog catalog = catalog()) {
                 HdnetHarmonizer model = (HdnetHarmonizer) catalog.get(id);
-                for (JsonNode k : meta.get("ks")) {
+                for (JsonNode k : f.meta().get("ks")) {
                     float[] expected = readF32(dir.resolve("harmonized_k" + k.asInt() + ".f32"));
                     float[] actual = model.infer(in, k.asInt(), CancellationToken.none()).harmonized();
                     assertThat(maxAbsDiff(actual, expected)).as(id + " k=" + k).isLessThanOrEqualTo(TOLERANCE);
@@ -75,11 +83,7 @@ class ParityTest {
     void s2crnetMatchesPyTorch() throws IOException {
         Path dir = MODELS.resolve("parity/s2crnet");
         assumeTrue(Files.isDirectory(dir), "no S2CRNet parity fixture");
-        JsonNode meta = new ObjectMapper().readTree(dir.resolve("meta.json").toFile());
-        int h = meta.get("height").asInt();
-        int w = meta.get("width").asInt();
-        WorkingImage in = new WorkingImage(readF32(dir.resolve("composite.f32")), readF32(dir.resolve("mask.f32")),
-                w, h, w, h);
+        WorkingImage in = Fixture.read(dir).input();
         try (ModelCatalog catalog = catalog()) {
             S2crnetHarmonizer model = (S2crnetHarmonizer) catalog.get("s2crnet");
             float[] actual = model.curves(in, CancellationToken.none());
@@ -107,6 +111,20 @@ class ParityTest {
                 }
             }
             assertThat(fg).isPositive();
+            assertThat(OnnxHarmonizersTest.maxDiffOutsideMask(r.image(), comp, mask)).isZero();
+        }
+    }
+
+    @Test
+    void shippedS2crnetKeepsBackground() {
+        assumeTrue(Files.isRegularFile(MODELS.resolve("s2crnet.onnx")), "s2crnet.onnx not shipped");
+        try (ModelCatalog catalog = catalog();
+             ManagedMat comp = TestModels.composite("c35030-hgm_comp.jpg");
+             ManagedMat mask = TestModels.mask("c35030-hgm_mask.png");
+             HarmonizeResult r = catalog.get("s2crnet").harmonize(comp, mask, HarmonizeOptions.defaults("s2crnet"),
+                     CancellationToken.none())) {
+            assertThat(r.modelUsed()).isEqualTo("s2crnet");
+            assertThat(r.image().width()).isEqualTo(comp.width());
             assertThat(OnnxHarmonizersTest.maxDiffOutsideMask(r.image(), comp, mask)).isZero();
         }
     }

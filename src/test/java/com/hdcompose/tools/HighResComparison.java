@@ -25,9 +25,14 @@ import java.util.Map;
  * same model scored at 256×256 and the untouched composite.
  *
  * <p>Run: {@code java -cp target/classes:target/test-classes:CP com.hdcompose.tools.HighResComparison
- * [models-dir] [model-id] [triplets-dir] [train-data-dir] [photos-per-folder]}</p>
+ * [models-dir] [model-id] [triplets-dir] [train-data-dir] [photos-per-folder] [working-size]}</p>
  */
 public final class HighResComparison {
+    private static final Harmonizer CLASSIC = new ClassicHarmonizer();
+
+    /** Working resolution of the network (long side). */
+    private static int workingSize = 256;
+
     private HighResComparison() {
     }
 
@@ -38,6 +43,7 @@ public final class HighResComparison {
         Path triplets = Path.of(arg(args, 2, "../shared/data/eval/triplets"));
         Path data = Path.of(arg(args, 3, "../shared/data/train"));
         int perFolder = Integer.parseInt(arg(args, 4, "2"));
+        workingSize = Integer.parseInt(arg(args, 5, "256"));
         try (ModelCatalog catalog = new ModelCatalog(models, new ClassicHarmonizer())) {
             Harmonizer h = catalog.get(model);
             Harmonizer s2 = catalog.isInstalled("s2crnet") ? catalog.get("s2crnet") : null;
@@ -80,8 +86,8 @@ public final class HighResComparison {
                 scoreOracle(c, oracle);
             }
         }
-        print(title + " — " + h.id(), cases.size(), tallies);
-        print(title + " — oracle (ground truth as the 256-px output)", cases.size(), oracle);
+        print(title + " — " + h.id() + " at " + workingSize + " px", cases.size(), tallies);
+        print(title + " — oracle (ground truth as the " + workingSize + "-px output)", cases.size(), oracle);
     }
 
     private static void scoreOracle(ComparisonCase c, Map<String, Tally> tallies) {
@@ -90,7 +96,7 @@ public final class HighResComparison {
                 continue;
             }
             long start = System.nanoTime();
-            try (ManagedMat out = OracleHighRes.render(c, mode, 256)) {
+            try (ManagedMat out = OracleHighRes.render(c, mode, workingSize)) {
                 double ms = (System.nanoTime() - start) / 1e6;
                 tallies.computeIfAbsent(mode.cliName(), k -> new Tally()).add(out, c.real(), c.mask(), ms);
             }
@@ -112,7 +118,8 @@ public final class HighResComparison {
                 .add(c.composite(), c.real(), c.mask(), 0);
         try (ManagedMat comp = ImageOps.resize(c.composite(), 256, 256); ManagedMat mask = ImageOps.resize(c.mask(), 256, 256);
              ManagedMat real = ImageOps.resize(c.real(), 256, 256)) {
-            run(h, comp, mask, real, HighResMode.DEFAULT, "same model at 256x256", tallies);
+            tallies.computeIfAbsent("composite scored at 256x256", k -> new Tally()).add(comp, real, mask, 0);
+            run(h, comp, mask, real, HighResMode.DEFAULT, "same model scored at 256x256", tallies);
         }
         long pixels = (long) c.composite().width() * c.composite().height();
         for (HighResMode mode : HighResMode.values()) {
@@ -124,11 +131,12 @@ public final class HighResComparison {
         if (s2 != null) {
             run(s2, c.composite(), c.mask(), c.real(), HighResMode.DEFAULT, "s2crnet (curves LUT)", tallies);
         }
+        run(CLASSIC, c.composite(), c.mask(), c.real(), HighResMode.DEFAULT, "classic (Reinhard Lab)", tallies);
     }
 
     private static void run(Harmonizer h, ManagedMat comp, ManagedMat mask, ManagedMat real, HighResMode mode,
                             String label, Map<String, Tally> tallies) {
-        HarmonizeOptions opts = new HarmonizeOptions(h.id(), 1, 256, 1.0, mode);
+        HarmonizeOptions opts = new HarmonizeOptions(h.id(), 1, workingSize, 1.0, mode);
         long start = System.nanoTime();
         try (HarmonizeResult r = h.harmonize(comp, mask, opts, CancellationToken.none())) {
             double ms = (System.nanoTime() - start) / 1e6;

@@ -21,7 +21,7 @@ public enum HighResMode {
     /** The network runs at the full size (slow, memory-hungry; for comparison and small images). */
     FULL_SIZE;
 
-    /** The default, chosen by the high-resolution comparison (see models/README.md). */
+    /** The default, chosen by measurement ({@code com.hdcompose.tools.HighResComparison}, test scope). */
     public static final HighResMode DEFAULT = AFFINE_GRID_RESIDUAL;
 
     /** Parses a command-line spelling such as {@code affine-grid}. */

@@ -17,11 +17,7 @@ public final class AffineFit implements ColorTransferFit {
         int n = pair.pixelCount();
         float[] c = pair.composite();
         float[] o = pair.output();
-        for (int i = 0; i < n; i++) {
-            if (pair.isForeground(i)) {
-                acc.add(c[i], c[n + i], c[2 * n + i], o[i], o[n + i], o[2 * n + i], 1f);
-            }
-        }
+        pair.forEachForeground((i, x, y) -> acc.add(c[i], c[n + i], c[2 * n + i], o[i], o[n + i], o[2 * n + i], 1f));
         return acc.solve(AffineAccumulator.IDENTITY, RIDGE * Math.max(1, acc.weight()));
     }
 }

@@ -21,15 +21,12 @@ public final class CurvesFit implements ColorTransferFit {
     /** Adds each foreground sample's output to the bin of its input value, per channel. */
     static void accumulate(LowResPair pair, double[][] sums, double[][] weights) {
         int n = pair.pixelCount();
-        for (int i = 0; i < n; i++) {
-            if (!pair.isForeground(i)) {
-                continue;
-            }
+        pair.forEachForeground((i, x, y) -> {
             for (int c = 0; c < 3; c++) {
                 int bin = MonotoneCurve.bin(pair.composite()[c * n + i]);
                 sums[c][bin] += pair.output()[c * n + i];
                 weights[c][bin] += 1;
             }
-        }
+        });
     }
 }

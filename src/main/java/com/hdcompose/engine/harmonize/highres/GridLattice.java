@@ -1,8 +1,8 @@
 package com.hdcompose.engine.harmonize.highres;
 
 /**
- * A lattice of {@code nx × ny} nodes spread over a normalised box; a position is shared among its four nearest
- * nodes with bilinear weights, used both to splat samples while fitting and to interpolate when applying.
+ * A lattice of {@code nx × ny} nodes spread over a normalised box; a position is shared among the four corners of
+ * its cell with bilinear weights, used both to splat samples while fitting and to interpolate when applying.
  */
 final class GridLattice {
     final int nx;
@@ -26,32 +26,26 @@ final class GridLattice {
         return nx * ny;
     }
 
-    /** Lattice column coordinate of {@code u}, clamped to the box. */
-    float gx(float u) {
-        return clamp((u - u0) / du, nx - 1);
-    }
-
-    /** Lattice row coordinate of {@code v}, clamped to the box. */
-    float gy(float v) {
-        return clamp((v - v0) / dv, ny - 1);
-    }
-
-    /** Fills the 4 node indices and bilinear weights for position (u, v), clamped to the box. */
-    void locate(float u, float v, int[] nodes, float[] weights) {
-        float gx = gx(u);
-        float gy = gy(v);
+    /** The cell holding (u, v), clamped to the box. */
+    Cell cell(float u, float v) {
+        float gx = clamp((u - u0) / du, nx - 1);
+        float gy = clamp((v - v0) / dv, ny - 1);
         int x0 = Math.min((int) gx, nx - 2);
         int y0 = Math.min((int) gy, ny - 2);
-        float fx = gx - x0;
-        float fy = gy - y0;
-        nodes[0] = y0 * nx + x0;
-        nodes[1] = nodes[0] + 1;
-        nodes[2] = nodes[0] + nx;
-        nodes[3] = nodes[2] + 1;
-        weights[0] = (1 - fx) * (1 - fy);
-        weights[1] = fx * (1 - fy);
-        weights[2] = (1 - fx) * fy;
-        weights[3] = fx * fy;
+        return new Cell(y0 * nx + x0, nx, gx - x0, gy - y0);
+    }
+
+    /** A lattice cell: its top-left node, the lattice row stride and the position's offsets inside the cell. */
+    record Cell(int topLeft, int stride, float fx, float fy) {
+        /** Corner {@code k} (0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right). */
+        int node(int k) {
+            return topLeft + (k & 1) + (k >> 1) * stride;
+        }
+
+        /** Bilinear weight of corner {@code k}. */
+        float weight(int k) {
+            return ((k & 1) == 0 ? 1 - fx : fx) * ((k >> 1) == 0 ? 1 - fy : fy);
+        }
     }
 
     private static float clamp(float g, int max) {

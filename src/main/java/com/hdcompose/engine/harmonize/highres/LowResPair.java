@@ -21,6 +21,24 @@ public record LowResPair(float[] composite, float[] output, float[] mask, int wi
         return mask[i] >= 0.5f;
     }
 
+    /** Receives foreground pixels: row-major index and column/row. */
+    @FunctionalInterface
+    public interface PixelVisitor {
+        void visit(int i, int x, int y);
+    }
+
+    /** Calls {@code visitor} for every foreground pixel, row by row. */
+    public void forEachForeground(PixelVisitor visitor) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                if (isForeground(i)) {
+                    visitor.visit(i, x, y);
+                }
+            }
+        }
+    }
+
     /** Normalised horizontal position of the centre of column {@code x}. */
     public float u(int x) {
         return (x + 0.5f) / width;
@@ -33,20 +51,16 @@ public record LowResPair(float[] composite, float[] output, float[] mask, int wi
 
     /** Normalised bounding box {u0, v0, u1, v1} of the foreground; the whole image when there is none. */
     public float[] foregroundBox() {
-        int x0 = width, y0 = height, x1 = -1, y1 = -1;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (isForeground(y * width + x)) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        if (x1 < 0) {
+        int[] b = {width, height, -1, -1};
+        forEachForeground((i, x, y) -> {
+            b[0] = Math.min(b[0], x);
+            b[1] = Math.min(b[1], y);
+            b[2] = Math.max(b[2], x);
+            b[3] = Math.max(b[3], y);
+        });
+        if (b[2] < 0) {
             return new float[] {0, 0, 1, 1};
         }
-        return new float[] {(float) x0 / width, (float) y0 / height, (x1 + 1f) / width, (y1 + 1f) / height};
+        return new float[] {(float) b[0] / width, (float) b[1] / height, (b[2] + 1f) / width, (b[3] + 1f) / height};
     }
 }

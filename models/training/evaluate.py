@@ -1,0 +1,175 @@
+"""Evaluate on the fixed validation set (256x256, iHarmony4 protocol) and on shared/data/eval/triplets.
+
+  python3 evaluate.py --methods composite,classic,hdnet-lite,hdnet,s2crnet --out results/val.json
+  python3 evaluate.py --methods hdnet-lite --ksweep 1,3,5,7,9 --out results/ksweep.json
+  python3 evaluate.py --ablation runs/abl-full,runs/abl-no-ld,runs/abl-no-mgd --out results/ablation.json
+Checkpoints default to runs/<id>/ckpt.pt. Metrics on 0..255: MSE, PSNR (range 255), fMSE = fg SE / (3 x fg px),
+averaged per image; also split by foreground ratio 0-5 %, 5-15 %, 15-100 %.
+"""
+import argparse
+import glob
+import json
+import os
+import sys
+import time
+
+import cv2
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import data  # noqa: E402
+import hdnet  # noqa: E402
+import metrics  # noqa: E402
+import s2crnet  # noqa: E402
+
+TRIPLETS = "/work/shared/data/eval/triplets"
+BUCKETS = [(0.0, 0.05, "0-5%"), (0.05, 0.15, "5-15%"), (0.15, 1.01, "15-100%")]
+
+
+def reinhard_classic(comp, mask):
+    """Classic harmonization: Lab mean/std of the foreground matched to the background. comp [B,3,H,W] 0..1."""
+    out = []
+    for c, m in zip(comp.numpy(), mask.numpy()):
+        img = np.ascontiguousarray(c.transpose(1, 2, 0)).astype(np.float32)
+        fg = m[0] > 0.5
+        if fg.sum() == 0 or (~fg).sum() == 0:
+            out.append(c)
+            continue
+        lab = cv2.cvtColor(img, cv2.COLOR_RGB2Lab)
+        mu_f, sd_f = lab[fg].mean(0), lab[fg].std(0) + 1e-6
+        mu_b, sd_b = lab[~fg].mean(0), lab[~fg].std(0) + 1e-6
+        t = cv2.cvtColor(((lab - mu_f) / sd_f * sd_b + mu_b).astype(np.float32), cv2.COLOR_Lab2RGB)
+        t = np.clip(t, 0, 1)
+        res = np.where(fg[..., None], t, img)
+        out.append(res.transpose(2, 0, 1))
+    return torch.from_numpy(np.stack(out).astype(np.float32))
+
+
+def load_hdnet(ckpt):
+    ck = torch.load(ckpt, map_location="cpu")
+    fl = ck.get("flags", {})
+    name = ck.get("args", {}).get("model", "hdnet-lite")
+    model = hdnet.build(name, use_ld=not fl.get("no_ld"), use_mgd=not fl.get("no_mgd"))
+    model.load_state_dict(ck["model"])
+    return model.eval(), ck
+
+
+def load_s2(ckpt):
+    ck = torch.load(ckpt, map_location="cpu")
+    model = s2crnet.S2CRNet()
+    model.load_state_dict(ck["model"])
+    return model.eval(), ck
+
+
+def predictor(method, ckpt=None, k=5):
+    if method == "composite":
+        return lambda c, m: c, {}
+    if method == "classic":
+        return reinhard_classic, {}
+    if method == "s2crnet":
+        model, ck = load_s2(ckpt)
+        return (lambda c, m: s2crnet.harmonize(model, c, m)[0]), ck
+    model, ck = load_hdnet(ckpt)
+    return (lambda c, m: model(c, m, torch.tensor([k]))[0]), ck
+
+
+@torch.no_grad()
+def run_set(fn, val, bs=4):
+    out = []
+    n = len(val["comp"])
+    t0 = time.time()
+    for s in range(0, n, bs):
+        c, m, r = data.to_tensors(val, np.arange(s, min(n, s + bs)))
+        out.append(metrics.per_image(fn(c, m).clamp(0, 1), r, m))
+    d = metrics.cat(out)
+    d["seconds_per_image"] = np.array([(time.time() - t0) / n])
+    return d
+
+
+def table(d):
+    res = {"all": {**metrics.summarize(d), "n": int(len(d["mse"]))}}
+    for lo, hi, name in BUCKETS:
+        sel = (d["fg_ratio"] >= lo) & (d["fg_ratio"] < hi)
+        if sel.any():
+            res[name] = {**metrics.summarize({k: d[k][sel] for k in ("mse", "psnr", "fmse")}), "n": int(sel.sum())}
+    res["seconds_per_image"] = float(d["seconds_per_image"][0])
+    return res
+
+
+def triplets_set(size=256):
+    comps, reals, masks, ids = [], [], [], []
+    for mp in sorted(glob.glob(os.path.join(TRIPLETS, "*_mask.png"))):
+        name = os.path.basename(mp)[:-len("_mask.png")]
+        cp = glob.glob(os.path.join(TRIPLETS, name + "_comp.*"))[0]
+        rp = glob.glob(os.path.join(TRIPLETS, name + "_real.*"))[0]
+        rd = lambda p: cv2.resize(cv2.imread(p)[:, :, ::-1], (size, size), interpolation=cv2.INTER_AREA)  # noqa
+        comps.append(rd(cp))
+        reals.append(rd(rp))
+        m = cv2.resize(cv2.imread(mp, cv2.IMREAD_GRAYSCALE), (size, size), interpolation=cv2.INTER_LINEAR)
+        masks.append(((m > 127) * 255).astype(np.uint8))
+        ids.append(name)
+    return {"comp": np.stack(comps), "real": np.stack(reals), "mask": np.stack(masks), "ids": np.array(ids)}
+
+
+def ckpt_for(method, args):
+    return os.path.join(HERE, "runs", method, "ckpt.pt") if method not in ("composite", "classic") else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--methods", default="composite,classic,hdnet-lite,hdnet,s2crnet")
+    ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--ksweep", default=None)
+    ap.add_argument("--ablation", default=None, help="comma-separated run dirs")
+    ap.add_argument("--triplets", action="store_true")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    val = data.fixed_val_set(256)
+    if args.limit:
+        val = {k: v[:args.limit] for k, v in val.items()}
+    result = {"val_set": f"fixed synthetic val ({len(val['comp'])} images, 256x256)"}
+    if args.ablation:
+        for rd in args.ablation.split(","):
+            fn, ck = predictor("hdnet", os.path.join(rd, "ckpt.pt"), args.k)
+            result[os.path.basename(rd.rstrip("/"))] = {**table(run_set(fn, val)), "step": ck.get("step"),
+                                                        "images_seen": ck.get("images_seen"),
+                                                        "wall_s": ck.get("wall_s"), "flags": ck.get("flags")}
+    elif args.ksweep:
+        method = args.methods.split(",")[0]
+        for k in [int(x) for x in args.ksweep.split(",")]:
+            fn, ck = predictor(method, ckpt_for(method, args), k)
+            result[f"k={k}"] = table(run_set(fn, val))
+    else:
+        sets = {"val": val}
+        if args.triplets:
+            sets["triplets"] = triplets_set()
+        for method in args.methods.split(","):
+            ck_path = ckpt_for(method, args)
+            if ck_path and not os.path.exists(ck_path):
+                print(f"skip {method}: no checkpoint {ck_path}", flush=True)
+                continue
+            fn, ck = predictor(method, ck_path, args.k)
+            entry = {"step": ck.get("step"), "images_seen": ck.get("images_seen"), "wall_s": ck.get("wall_s")}
+            for sname, sv in sets.items():
+                d = run_set(fn, sv)
+                entry[sname] = table(d)
+                if sname == "triplets":
+                    entry["triplets_per_image"] = {str(i): {"mse": float(a), "psnr": float(b), "fmse": float(c)}
+                                                   for i, a, b, c in zip(sv["ids"], d["mse"], d["psnr"], d["fmse"])}
+            result[method] = entry
+            print(method, json.dumps(entry["val"]["all"]), flush=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    tmp = args.out + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(result, f, indent=1)
+    os.replace(tmp, args.out)
+    print(json.dumps(result)[:3000])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Render the measured results (results/*.json, runs/*/log.jsonl) as Markdown tables for models/README.md.
+
+  python3 report.py > results/tables.md
+"""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RES = os.path.join(HERE, "results")
+NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
+         "hdnet-lite": "HDNet-lite", "hdnet": "HDNet", "s2crnet": "S2CRNet"}
+
+
+def load(name):
+    p = os.path.join(RES, name)
+    return json.load(open(p)) if os.path.exists(p) else None
+
+
+def f(x, d=2):
+    return "–" if x is None else f"{x:.{d}f}"
+
+
+def val_table(res, key="val"):
+    comp = res["composite"][key]["all"]["mse"]
+    buckets = ["0-5%", "5-15%", "15-100%"]
+    head = ("| method | MSE | PSNR | fMSE | MSE ÷ composite | " +
+            " | ".join(f"MSE / fMSE fg {b}" for b in buckets) + " | s/img (PyTorch, 1 thread) |")
+    lines = [head, "|" + "---|" * (6 + len(buckets))]
+    for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet"):
+        if m not in res:
+            continue
+        t = res[m][key]
+        a = t["all"]
+        cells = [f"{f(t[b]['mse'])} / {f(t[b]['fmse'])} (n={t[b]['n']})" if b in t else "–" for b in buckets]
+        lines.append(f"| {NAMES[m]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | "
+                     f"{comp / a['mse']:.2f}× lower | " + " | ".join(cells) + f" | {t['seconds_per_image']:.3f} |")
+    return "\n".join(lines)
+
+
+def triplet_table(res):
+    ids = sorted(res["composite"]["triplets_per_image"])
+    ms = [m for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet") if m in res]
+    lines = ["| triplet | " + " | ".join(f"{NAMES[m]} MSE / PSNR" for m in ms) + " |", "|" + "---|" * (1 + len(ms))]
+    for i in ids:
+        lines.append(f"| {i} | " + " | ".join(
+            f"{f(res[m]['triplets_per_image'][i]['mse'])} / {f(res[m]['triplets_per_image'][i]['psnr'])}"
+            for m in ms) + " |")
+    lines.append("| **mean** | " + " | ".join(
+        f"{f(res[m]['triplets']['all']['mse'])} / {f(res[m]['triplets']['all']['psnr'])}" for m in ms) + " |")
+    return "\n".join(lines)
+
+
+def ksweep_table(res, comp_mse):
+    lines = ["| K | MSE | PSNR | fMSE | MSE ÷ composite |", "|---|---|---|---|---|"]
+    for k in sorted((x for x in res if x.startswith("k=")), key=lambda s: int(s[2:])):
+        a = res[k]["all"]
+        lines.append(f"| {k[2:]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+    return "\n".join(lines)
+
+
+def ablation_table(res, comp_mse):
+    lines = ["| variant | steps | images | wall (s) | MSE | PSNR | fMSE | MSE ÷ composite |",
+             "|---|---|---|---|---|---|---|---|"]
+    for v in ("abl-full", "abl-no-ld", "abl-no-mgd"):
+        if v not in res:
+            continue
+        r = res[v]
+        a = r["all"]
+        lines.append(f"| {v[4:]} | {r['step']} | {r['images_seen']} | {r['wall_s']:.0f} | {f(a['mse'])} | "
+                     f"{f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+    return "\n".join(lines)
+
+
+def run_summary(run):
+    p = os.path.join(HERE, "runs", run, "log.jsonl")
+    if not os.path.exists(p):
+        return None
+    recs = [json.loads(x) for x in open(p) if x.strip()]
+    last = recs[-1]
+    vals = [r for r in recs if "val_mse" in r]
+    ips = [r["img_per_s"] for r in recs if "img_per_s" in r]
+    return {"steps": last["step"], "images": last["images_seen"], "wall_s": last["wall_s"],
+            "machine": last["machine"], "img_per_s_median": sorted(ips)[len(ips) // 2] if ips else None,
+            "last_val": vals[-1] if vals else None, "sizes": sorted({r["size"] for r in recs})}
+
+
+def main():
+    val = load("val.json")
+    out = []
+    if val:
+        comp = val["composite"]["val"]["all"]["mse"]
+        out += ["### Fixed validation set (" + val["val_set"] + ")", "", val_table(val), ""]
+        if "triplets" in val["composite"]:
+            out += ["### shared/data/eval/triplets (resized to 256×256)", "", triplet_table(val), ""]
+        ks = load("ksweep.json")
+        if ks:
+            out += ["### K sweep (HDNet-lite, fixed val set)", "", ksweep_table(ks, comp), ""]
+        ab = load("ablation.json")
+        if ab:
+            out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(ab, comp), ""]
+    out += ["### Runs", "", "| run | steps | images seen | wall (s) | crop sizes | median img/s | machine |",
+            "|---|---|---|---|---|---|---|"]
+    for run in sorted(os.listdir(os.path.join(HERE, "runs"))):
+        s = run_summary(run)
+        if s:
+            out.append(f"| {run} | {s['steps']} | {s['images']} | {s['wall_s']:.0f} | {s['sizes']} | "
+                       f"{f(s['img_per_s_median'], 1)} | {s['machine']} |")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

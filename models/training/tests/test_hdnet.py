@@ -1,0 +1,113 @@
+"""HDNet model behaviour: shapes, mask handling, LD neighbours, K range, ablation flags, a training step."""
+import pytest
+import torch
+import torch.nn.functional as F
+
+import hdnet
+import train
+
+
+def sample(h=64, w=96, b=1, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    comp = torch.rand(b, 3, h, w, generator=g)
+    mask = torch.zeros(b, 1, h, w)
+    mask[:, :, h // 4:h // 4 + h // 2, w // 3:w // 3 + w // 3] = 1
+    return comp, mask
+
+
+def perturbed(model):
+    with torch.no_grad():
+        for p in model.parameters():
+            if p.dim() > 1 and float(p.abs().max()) == 0:
+                p.normal_(0, 0.05)
+    return model.eval()
+
+
+def test_param_counts_near_targets():
+    assert 9.8e6 < hdnet.n_params(hdnet.build("hdnet")) < 11.0e6
+    assert 0.6e6 < hdnet.n_params(hdnet.build("hdnet-lite")) < 0.7e6
+
+
+@pytest.mark.parametrize("k", list(range(1, 10)))
+def test_shapes_for_every_k(k):
+    torch.manual_seed(0)
+    model = perturbed(hdnet.build("hdnet-lite"))
+    comp, mask = sample()
+    with torch.no_grad():
+        h, idx, w = model(comp, mask, torch.tensor([k]))
+    n = (64 // 8) * (96 // 8)
+    assert h.shape == comp.shape
+    assert idx.shape == (1, n, k) and idx.dtype == torch.int64
+    assert w.shape == (1, n, k)
+    assert float(h.min()) >= 0 and float(h.max()) <= 1
+
+
+def test_output_equals_composite_outside_mask():
+    torch.manual_seed(1)
+    model = perturbed(hdnet.build("hdnet-lite"))
+    comp, mask = sample(b=2)
+    with torch.no_grad():
+        h, _, _ = model(comp, mask, torch.tensor([3]))
+    outside = mask.expand_as(comp) == 0
+    assert torch.equal(h[outside], comp[outside])
+    assert (h - comp).abs()[~outside].max() > 1e-4  # the foreground is actually changed
+
+
+def test_ld_picks_background_cells_only_and_matches_brute_force():
+    torch.manual_seed(2)
+    model = perturbed(hdnet.build("hdnet-lite"))
+    comp, mask = sample()
+    k = 5
+    feats = {}
+    model.res.register_forward_hook(lambda m, i, o: feats.__setitem__("b", o))
+    with torch.no_grad():
+        _, idx, w = model(comp, mask, torch.tensor([k]))
+    m8 = F.avg_pool2d(mask, 8).reshape(-1) > 0.5
+    fg = torch.nonzero(m8).reshape(-1)
+    assert len(fg) > 0
+    for i in fg.tolist():
+        assert not m8[idx[0, i]].any(), "a neighbour of a foreground cell is a foreground cell"
+        assert abs(float(w[0, i].sum()) - 1) < 1e-5
+    # brute force: cosine similarity of each fg cell to every bg cell, top-k, same set of cells
+    f = F.normalize(feats["b"][0].reshape(feats["b"].shape[1], -1).t(), dim=1)
+    sim = f @ f.t()
+    sim[:, m8] = -2
+    top = torch.topk(sim[fg], k, dim=1).indices
+    for row, i in enumerate(fg.tolist()):
+        assert set(top[row].tolist()) == set(idx[0, i].tolist())
+    assert torch.all(idx[0, ~m8] == 0) and torch.all(w[0, ~m8] == 0)
+
+
+def test_whole_image_mask_and_empty_mask_do_not_fail():
+    model = perturbed(hdnet.build("hdnet-lite"))
+    comp, _ = sample(32, 32)
+    with torch.no_grad():
+        for m in (torch.ones(1, 1, 32, 32), torch.zeros(1, 1, 32, 32)):
+            h, idx, w = model(comp, m, torch.tensor([9]))
+            assert torch.isfinite(h).all() and idx.shape == (1, 16, 9)
+
+
+@pytest.mark.parametrize("flags", [dict(use_ld=False), dict(use_mgd=False)])
+def test_ablation_variants_run(flags):
+    model = perturbed(hdnet.HDNet(8, **flags))
+    comp, mask = sample(32, 48)
+    with torch.no_grad():
+        h, idx, _ = model(comp, mask, torch.tensor([2]))
+    assert h.shape == comp.shape and idx.shape == (1, 24, 2)
+
+
+def test_short_training_step_lowers_loss():
+    torch.manual_seed(3)
+    model = hdnet.build("hdnet-lite")
+    comp, mask = sample(32, 32, b=2)
+    real = comp.clone()
+    comp = comp * (1 - mask) + (comp * 0.6 + 0.2) * mask  # a re-coloured foreground
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    losses = []
+    for _ in range(40):
+        loss = train.fg_mse_loss(model(comp, mask, torch.tensor([3]))[0], real, mask)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(float(loss))
+    assert losses[-1] < losses[0] * 0.85, losses

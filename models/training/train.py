@@ -1,0 +1,227 @@
+"""Train HDNet / HDNet-lite / S2CRNet. Resumable, time-budgeted, CPU or CUDA.
+
+  python3 train.py --model hdnet-lite --size 128 --batch 16 --threads 2 --minutes 60 --run-dir runs/hdnet-lite
+  python3 train.py --model hdnet-lite ... --resume            # continue from run-dir/ckpt.pt
+Loss: foreground-normalised MSE  sum ||I - I_h||^2 / max(100, sum M)  (pixels 0..1). Adam, cosine lr decay over
+the --minutes budget of this invocation. Log: run-dir/log.jsonl.
+"""
+import argparse
+import collections
+import copy
+import json
+import math
+import os
+import platform
+import sys
+import time
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import data  # noqa: E402
+import hdnet  # noqa: E402
+import metrics  # noqa: E402
+import s2crnet  # noqa: E402
+
+A_MIN = 100.0
+
+
+def machine(args):
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name"))
+    except Exception:
+        pass
+    dev = args.device
+    if dev == "cuda" and torch.cuda.is_available():
+        dev = "cuda:" + torch.cuda.get_device_name(0)
+    return f"{platform.node()} {cpu} x{os.cpu_count()} threads={args.threads} {dev}"
+
+
+def fg_mse_loss(pred, real, mask):
+    se = ((pred - real) ** 2).sum(dim=(1, 2, 3))
+    area = mask.sum(dim=(1, 2, 3)).clamp_min(A_MIN)
+    return (se / area).mean()
+
+
+def build_model(args):
+    if args.model == "s2crnet":
+        return s2crnet.S2CRNet()
+    return hdnet.build(args.model, use_ld=not args.no_ld, use_mgd=not args.no_mgd)
+
+
+def forward(model, kind, comp, mask, k):
+    if kind == "s2crnet":
+        return s2crnet.harmonize(model, comp, mask)[0]
+    return model(comp, mask, k)[0]
+
+
+@torch.no_grad()
+def evaluate(model, kind, val, idx, device, k=5, bs=8):
+    model.eval()
+    out = []
+    n = len(val["comp"]) if idx is None else len(idx)
+    order = np.arange(n) if idx is None else np.asarray(idx)
+    for s in range(0, n, bs):
+        c, m, r = data.to_tensors(val, order[s:s + bs])
+        pred = forward(model, kind, c.to(device), m.to(device), torch.tensor([k])).cpu()
+        out.append(metrics.per_image(pred, r, m))
+    model.train()
+    return metrics.cat(out)
+
+
+def atomic_save(obj, path):
+    tmp = path + ".tmp"
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", required=True, choices=["hdnet", "hdnet-lite", "s2crnet"])
+    ap.add_argument("--size", type=int, default=128)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--minutes", type=float, default=30)
+    ap.add_argument("--run-dir", required=True)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--no-ld", action="store_true")
+    ap.add_argument("--no-mgd", action="store_true")
+    ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--lr-min-frac", type=float, default=0.05)
+    ap.add_argument("--no-decay", action="store_true", help="constant lr")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--clip", type=float, default=0.5, help="gradient-norm clipping")
+    ap.add_argument("--warmup", type=int, default=200, help="linear lr warm-up steps (from this start)")
+    ap.add_argument("--k", type=int, default=0, help="training K (0 = random 1..9 per step)")
+    ap.add_argument("--ckpt-every", type=float, default=180, help="seconds")
+    ap.add_argument("--val-every", type=float, default=600, help="seconds")
+    ap.add_argument("--val-subset", type=int, default=48)
+    ap.add_argument("--val-size", type=int, default=256)
+    ap.add_argument("--full-val-at-end", action="store_true")
+    ap.add_argument("--iharmony4", default=None, help="iHarmony4 root (IHD_train.txt, IHD_test.txt, ...)")
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps; lr decays over steps")
+    args = ap.parse_args()
+
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    device = torch.device(args.device)
+    os.makedirs(args.run_dir, exist_ok=True)
+    ckpt_path = os.path.join(args.run_dir, "ckpt.pt")
+    log_path = os.path.join(args.run_dir, "log.jsonl")
+
+    model = build_model(args).to(device)
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    step, seen, wall_prev = 0, 0, 0.0
+    if args.resume and os.path.exists(ckpt_path):
+        ck = torch.load(ckpt_path, map_location=device)
+        model.load_state_dict(ck["model"])
+        if "opt" in ck:
+            opt.load_state_dict(ck["opt"])
+        step, seen, wall_prev = ck["step"], ck["images_seen"], ck["wall_s"]
+        print(f"resumed step {step} images {seen} wall {wall_prev:.0f}s", flush=True)
+    flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
+
+    if args.iharmony4:
+        train_src = data.IHarmony4(args.iharmony4, "train", seed=args.seed + step)
+        val = data.IHarmony4(args.iharmony4, "test").as_val(args.val_size, limit=2000)
+    else:
+        train_src = data.SyntheticPairs("train", seed=args.seed + step)
+        val = data.fixed_val_set(args.val_size)
+    rs = np.random.default_rng(99)
+    sub = np.sort(rs.choice(len(val["comp"]), size=min(args.val_subset, len(val["comp"])), replace=False))
+    mach = machine(args)
+    krng = np.random.default_rng(args.seed + 7 + step)
+
+    def log(rec):
+        rec.update({"machine": mach, "model": args.model, "flags": flags, "size": args.size, "batch": args.batch})
+        with open(log_path, "a") as f:
+            f.write(json.dumps(rec) + "\n")
+        print(json.dumps(rec), flush=True)
+
+    def save():
+        atomic_save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "images_seen": seen,
+                     "wall_s": wall_prev + (time.time() - t0), "flags": flags, "args": vars(args)}, ckpt_path)
+
+    t0 = time.time()
+    budget = args.minutes * 60
+    start_step = step
+    lr_scale = 1.0
+    best_ema = float("inf")
+    snaps = collections.deque(maxlen=3)  # in-memory snapshots for divergence recovery
+    last_ck = last_val = t0
+    ema = None
+    t_data = t_step = 0.0
+    model.train()
+    while True:
+        el = time.time() - t0
+        if el >= budget or (args.max_steps and step >= args.max_steps):
+            break
+        frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
+        lr = args.lr if args.no_decay else args.lr * (
+            args.lr_min_frac + (1 - args.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
+        lr *= lr_scale
+        if step - start_step < args.warmup:
+            lr *= (step - start_step + 1) / args.warmup
+        for g in opt.param_groups:
+            g["lr"] = lr
+        ta = time.time()
+        c, m, r = (torch.from_numpy(x).to(device) for x in train_src.batch(args.batch, args.size))
+        tb = time.time()
+        k = args.k if args.k else int(krng.integers(1, 10))
+        pred = forward(model, args.model, c, m, torch.tensor([k]))
+        loss = fg_mse_loss(pred, r, m)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        gnorm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip))
+        if not math.isfinite(gnorm):
+            opt.zero_grad(set_to_none=True)
+            continue
+        opt.step()
+        tc = time.time()
+        t_data += tb - ta
+        t_step += tc - tb
+        step += 1
+        seen += args.batch
+        ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
+        if step % 100 == 0 and step - start_step >= args.warmup:
+            best_ema = min(best_ema, ema)
+            if ema <= 1.1 * best_ema:
+                snaps.append((step, copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())))
+        if snaps and (not math.isfinite(ema) or ema > 1.6 * best_ema):
+            s_step, s_model, s_opt = snaps[0]
+            model.load_state_dict(s_model)
+            opt.load_state_dict(s_opt)
+            lr_scale *= 0.5
+            log({"step": step, "images_seen": seen, "event": "divergence: restored snapshot", "from_step": s_step,
+                 "loss": ema, "lr_scale": lr_scale, "wall_s": wall_prev + time.time() - t0})
+            ema = best_ema
+            snaps.clear()
+        now = time.time()
+        if step % 20 == 0:
+            log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "grad_norm": gnorm, "wall_s": wall_prev + now - t0,
+                 "img_per_s": args.batch * 20 / (t_data + t_step), "data_frac": t_data / (t_data + t_step)})
+            t_data = t_step = 0.0
+        if now - last_val >= args.val_every:
+            s = metrics.summarize(evaluate(model, args.model, val, sub, device))
+            log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
+                 "val_subset": len(sub), **{"val_" + k2: v for k2, v in s.items()}})
+            last_val = time.time()
+        if now - last_ck >= args.ckpt_every:
+            save()
+            last_ck = time.time()
+    save()
+    idx = None if args.full_val_at_end else sub
+    s = metrics.summarize(evaluate(model, args.model, val, idx, device))
+    log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
+         "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True,
+         **{"val_" + k2: v for k2, v in s.items()}})
+
+
+if __name__ == "__main__":
+    main()
