@@ -8,29 +8,11 @@ import com.hdcompose.engine.document.Placement;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Zoom, pan and rotation on the canvas, and cancellation of a stale full-resolution refinement. */
-@ExtendWith(ApplicationExtension.class)
-class CanvasNavigationTest {
-    private EditorFixture fx;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        fx = new EditorFixture(stage, 5);
-    }
-
-    @AfterEach
-    void closeEditor(FxRobot robot) {
-        robot.interact(fx.window::shutdown);
-    }
-
+class CanvasNavigationTest extends EditorUiTest {
     private double zoom() {
         return call(() -> fx.window.canvas().viewTransform().zoom());
     }

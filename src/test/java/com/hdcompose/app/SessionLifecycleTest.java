@@ -11,29 +11,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class SessionLifecycleTest {
-    private EditorFixture fx;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        fx = new EditorFixture(stage, 5);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void closeEditor(FxRobot robot) {
-        robot.interact(fx.window::shutdown);
-    }
-
+class SessionLifecycleTest extends EditorUiTest {
     @Test
     void autosaveWritesARecoveryFileThatRestoresTheWork(FxRobot robot) {
         robot.interact(() -> KeyboardShortcuts.nudge(fx.session(), KeyCode.RIGHT, 7));

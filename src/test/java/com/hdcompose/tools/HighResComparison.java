@@ -118,6 +118,7 @@ public final class HighResComparison {
                 .add(c.composite(), c.real(), c.mask(), 0);
         try (ManagedMat comp = ImageOps.resize(c.composite(), 256, 256); ManagedMat mask = ImageOps.resize(c.mask(), 256, 256);
              ManagedMat real = ImageOps.resize(c.real(), 256, 256)) {
+            tallies.computeIfAbsent("composite scored at 256x256", k -> new Tally()).add(comp, real, mask, 0);
             run(h, comp, mask, real, HighResMode.DEFAULT, "same model scored at 256x256", tallies);
         }
         long pixels = (long) c.composite().width() * c.composite().height();
