@@ -112,11 +112,17 @@ for o in "${JAVA_OPTIONS[@]}"; do JP_JAVA_OPTIONS+=(--java-options "$o"); done
 COMMON=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
   --copyright "Copyright (c) 2026 $VENDOR" --icon "$ICON" --dest "$DIST")
 
+IMAGE_EXTRA=()
+if [[ $OS == mac ]]; then
+  # Info.plist is written with the app-image: bundle id, name and document types belong to this step on macOS.
+  IMAGE_EXTRA=(--mac-package-identifier com.hdcompose.app --mac-package-name "$APP_NAME"
+               --file-associations packaging/hdcomp.properties)
+fi
 log "jpackage app-image"
 "$(bin jpackage)" --type app-image "${COMMON[@]}" \
   --input "$STAGE/input" --main-jar hdcompose.jar --main-class com.hdcompose.Main \
   --runtime-image "$STAGE/runtime" "${JP_JAVA_OPTIONS[@]}" \
-  --add-launcher hdcompose=packaging/cli-launcher.properties
+  --add-launcher hdcompose=packaging/cli-launcher.properties ${IMAGE_EXTRA[@]+"${IMAGE_EXTRA[@]}"}
 
 case "$OS" in
   linux) IMAGE="$DIST/$APP_NAME"; SELF_TEST="\"$IMAGE/bin/hdcompose\" --self-test" ;;
