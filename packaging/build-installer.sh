@@ -68,7 +68,9 @@ fi
 rm -rf "$STAGE" "$DIST/$APP_NAME" "$DIST/$APP_NAME.app"
 for type in $TYPES; do [[ $type == app-image ]] || rm -f "$DIST"/*."$type"; done
 mkdir -p "$STAGE/input/native"
-"$(bin java)" packaging/TrimJar.java target/hdcompose.jar "$STAGE/input/hdcompose.jar" "$STAGE/input/native" "$PLATFORM"
+# Entries stored uncompressed: the installer's xz then packs the classes as one stream (jar 12.9 MB deflated ->
+# 11.4 MB in xz; 28.5 MB stored -> 5.4 MB in xz).
+"$(bin java)" -Dtrimjar.store=true packaging/TrimJar.java target/hdcompose.jar "$STAGE/input/hdcompose.jar" "$STAGE/input/native" "$PLATFORM"
 if [[ $OS == linux ]] && command -v strip >/dev/null; then
   # OpenCV's .so keeps its full symbol table (about 7 MB); JNI needs only the dynamic symbols.
   strip --strip-unneeded "$STAGE"/input/native/*.so
