@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -18,6 +19,8 @@ import java.util.zip.ZipOutputStream;
 public final class TrimJar {
     private static final String ORT = "ai/onnxruntime/native/";
     private static final String OPENCV = "nu/pattern/opencv/";
+    /** -Dtrimjar.store=true: write entries uncompressed, leaving compression to the installer (xz does better). */
+    private static final boolean STORE = Boolean.getBoolean("trimjar.store");
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
@@ -60,13 +63,21 @@ public final class TrimJar {
                 }
                 ZipEntry copy = new ZipEntry(name);
                 copy.setTime(e.getTime());
-                zos.putNextEntry(copy);
-                if (!e.isDirectory()) {
-                    try (InputStream is = zip.getInputStream(e)) {
-                        is.transferTo(zos);
-                    }
-                    kept += Math.max(0, e.getSize());
+                byte[] data;
+                try (InputStream is = zip.getInputStream(e)) {
+                    data = is.readAllBytes();
                 }
+                if (STORE) {
+                    CRC32 crc = new CRC32();
+                    crc.update(data);
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(data.length);
+                    copy.setCompressedSize(data.length);
+                    copy.setCrc(crc.getValue());
+                }
+                zos.putNextEntry(copy);
+                zos.write(data);
+                kept += data.length;
                 zos.closeEntry();
             }
         }

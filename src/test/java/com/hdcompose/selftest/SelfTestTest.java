@@ -9,6 +9,7 @@ import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.imaging.OpenCvLoader;
 import com.hdcompose.engine.task.CancellationToken;
+import com.hdcompose.testsupport.FakeProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +52,17 @@ class SelfTestTest {
         };
     }
 
-    private static HarmonizerProvider provider(String id, BiFunction<ManagedMat, ManagedMat, ManagedMat> op) {
-        Harmonizer h = new Harmonizer() {
-            @Override
-            public String id() {
-                return id;
-            }
+    /** A harmonizer that applies {@code op} to (composite, mask). */
+    private record OpHarmonizer(String id, BiFunction<ManagedMat, ManagedMat, ManagedMat> op) implements Harmonizer {
+        @Override
+        public HarmonizeResult harmonize(ManagedMat composite, ManagedMat mask, HarmonizeOptions options,
+                                         CancellationToken cancel) {
+            return new HarmonizeResult(op.apply(composite, mask), Optional.empty(), List.of(), id, 1, 1);
+        }
+    }
 
-            @Override
-            public HarmonizeResult harmonize(ManagedMat composite, ManagedMat mask, HarmonizeOptions options,
-                                             CancellationToken cancel) {
-                return new HarmonizeResult(op.apply(composite, mask), Optional.empty(), List.of(), id, 1, 1);
-            }
-        };
+    private static HarmonizerProvider provider(String id, BiFunction<ManagedMat, ManagedMat, ManagedMat> op) {
+        Harmonizer h = new OpHarmonizer(id, op);
         return new HarmonizerProvider() {
             @Override
             public List<String> modelIds() {
@@ -90,6 +89,13 @@ class SelfTestTest {
         String[] r = run(provider("hdnet-lite", tint(20, false)));
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1]).startsWith("self-test OK: hdnet-lite 256px in ").contains("generated scene 512x384");
+    }
+
+    @Test
+    void checksTheNeighbourMapAndReportsModelsThatFellBack() {
+        String[] r = run(new FakeProvider(0));
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).startsWith("self-test OK: hdnet 256px in ").contains("hdnet-lite not installed, classic not installed");
     }
 
     @Test
