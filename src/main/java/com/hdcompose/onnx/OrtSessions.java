@@ -9,6 +9,7 @@ import java.util.List;
 
 /** Opens ONNX Runtime sessions on the one shared environment, tuned for CPU inference, checking the I/O contract. */
 public final class OrtSessions {
+    public static final String THREADS_PROPERTY = "hdcompose.ort.threads";
     private OrtSessions() {
     }
 
@@ -24,7 +25,7 @@ public final class OrtSessions {
         String name = file.getFileName().toString();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            options.setIntraOpNumThreads(threads());
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setMemoryPatternOptimization(true);
             session = environment().createSession(file.toString(), options);
@@ -47,6 +48,16 @@ public final class OrtSessions {
             throw e;
         }
         return session;
+    }
+
+    /** Intra-op threads: system property {@code hdcompose.ort.threads}, else every available core. */
+    public static int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            return Math.max(1, Integer.getInteger(THREADS_PROPERTY, cores));
+        } catch (SecurityException e) {
+            return cores;
+        }
     }
 
     private static HarmonizeException contract(String name, String what) {

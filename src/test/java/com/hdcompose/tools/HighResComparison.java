@@ -28,6 +28,8 @@ import java.util.Map;
  * [models-dir] [model-id] [triplets-dir] [train-data-dir] [photos-per-folder] [working-size]}</p>
  */
 public final class HighResComparison {
+    private static final Harmonizer CLASSIC = new ClassicHarmonizer();
+
     /** Working resolution of the network (long side). */
     private static int workingSize = 256;
 
@@ -116,6 +118,7 @@ public final class HighResComparison {
                 .add(c.composite(), c.real(), c.mask(), 0);
         try (ManagedMat comp = ImageOps.resize(c.composite(), 256, 256); ManagedMat mask = ImageOps.resize(c.mask(), 256, 256);
              ManagedMat real = ImageOps.resize(c.real(), 256, 256)) {
+            tallies.computeIfAbsent("composite scored at 256x256", k -> new Tally()).add(comp, real, mask, 0);
             run(h, comp, mask, real, HighResMode.DEFAULT, "same model scored at 256x256", tallies);
         }
         long pixels = (long) c.composite().width() * c.composite().height();
@@ -128,6 +131,7 @@ public final class HighResComparison {
         if (s2 != null) {
             run(s2, c.composite(), c.mask(), c.real(), HighResMode.DEFAULT, "s2crnet (curves LUT)", tallies);
         }
+        run(CLASSIC, c.composite(), c.mask(), c.real(), HighResMode.DEFAULT, "classic (Reinhard Lab)", tallies);
     }
 
     private static void run(Harmonizer h, ManagedMat comp, ManagedMat mask, ManagedMat real, HighResMode mode,

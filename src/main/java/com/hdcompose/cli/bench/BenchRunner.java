@@ -7,6 +7,7 @@ import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.harmonize.HighResMode;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.task.CancellationToken;
+import com.hdcompose.onnx.OrtSessions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +40,12 @@ public final class BenchRunner {
 
     public void run() {
         List<String> models = installed();
-        out.printf("bench: %d repeats after 1 warm-up, k=%d, high-res %s, %d cores, max heap %d MiB%n",
+        out.printf("bench: %d repeats after 1 warm-up, k=%d, high-res %s, %d cores, ONNX Runtime %d intra-op threads"
+                        + " (-D%s), max heap %d MiB, load average %.1f%n",
                 settings.repeats(), settings.k(), settings.highRes().cliName(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().availableProcessors(), OrtSessions.threads(), OrtSessions.THREADS_PROPERTY,
+                Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Row> rows = new ArrayList<>();
         for (int size : settings.sizes()) {
             try (ManagedMat comp = BenchImages.syntheticComposite(size); ManagedMat mask = BenchImages.syntheticMask(size)) {
@@ -103,7 +107,7 @@ public final class BenchRunner {
         Map<String, TorchReference.Result> t = new LinkedHashMap<>();
         for (String m : models) {
             if (!"classic".equals(m)) {
-                t.put(m, settings.torch().time(m, 256, settings.repeats(), Runtime.getRuntime().availableProcessors()));
+                t.put(m, settings.torch().fastest(m, 256, settings.repeats(), Runtime.getRuntime().availableProcessors()));
             }
         }
         return t;

@@ -24,8 +24,9 @@ final class BenchTables {
     static void torch(List<BenchRunner.Row> rows, Map<String, TorchReference.Result> torch, PrintWriter out) {
         out.println();
         out.println("PyTorch reference (forward pass, same machine, same run) vs ONNX Runtime from Java at 256x256");
-        String f = "%-11s %14s %14s %12s %18s%n";
-        out.printf(Locale.ROOT, f, "model", "ONNX e2e ms", "ONNX model ms", "PyTorch ms", "PyTorch / ONNX e2e");
+        String f = "%-11s %14s %14s %12s %18s %16s%n";
+        out.printf(Locale.ROOT, f, "model", "ONNX e2e ms", "ONNX model ms", "PyTorch ms", "PyTorch / ONNX e2e",
+                "PyTorch threads");
         for (Map.Entry<String, TorchReference.Result> e : torch.entrySet()) {
             BenchRunner.Row r = rows.stream().filter(x -> x.model().equals(e.getKey()) && x.size() == 256)
                     .findFirst().orElse(null);
@@ -34,12 +35,12 @@ final class BenchTables {
             }
             if (e.getValue().stats().isEmpty()) {
                 out.printf(Locale.ROOT, f, e.getKey(), ms(r.total().median()), ms(r.inference().median()), "-",
-                        "- (" + e.getValue().reason() + ")");
+                        "-", e.getValue().reason());
                 continue;
             }
             double t = e.getValue().stats().get().median();
             out.printf(Locale.ROOT, f, e.getKey(), ms(r.total().median()), ms(r.inference().median()), ms(t),
-                    String.format(Locale.ROOT, "%.2fx", t / r.total().median()));
+                    String.format(Locale.ROOT, "%.2fx", t / r.total().median()), e.getValue().reason());
         }
     }
 

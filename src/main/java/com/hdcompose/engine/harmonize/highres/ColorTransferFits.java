@@ -17,8 +17,8 @@ public final class ColorTransferFits {
             case AFFINE -> new AffineFit();
             case AFFINE_GRID -> new AffineGridFit();
             case REGION_CURVES -> new RegionCurvesFit();
-            case REGION_CURVES_RESIDUAL -> new ResidualCorrectedFit(new RegionCurvesFit());
-            case AFFINE_GRID_RESIDUAL -> new ResidualCorrectedFit(new AffineGridFit());
+            case REGION_CURVES_RESIDUAL -> new ResidualCorrectedFit(new RegionCurvesFit(), 0);
+            case AFFINE_GRID_RESIDUAL -> new ResidualCorrectedFit(new AffineGridFit(), 0);
             case UPSAMPLE_CHANGE -> new UpsampleFit(true);
             case UPSAMPLE, FULL_SIZE -> new UpsampleFit(false);
         };

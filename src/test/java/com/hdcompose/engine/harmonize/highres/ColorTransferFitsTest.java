@@ -123,9 +123,9 @@ class ColorTransferFitsTest {
         };
         LowResPair p = pair(ramp);
         double plain = maxError(new AffineFit().fit(p), ramp, false);
-        double corrected = maxError(new ResidualCorrectedFit(new AffineFit()).fit(p), ramp, false);
+        double corrected = maxError(new ResidualCorrectedFit(new AffineFit(), 0).fit(p), ramp, false);
         assertThat(corrected).isLessThan(plain);
-        assertThat(ColorTransferFits.forMode(HighResMode.DEFAULT)).isInstanceOf(ResidualCorrectedFit.class);
+        assertThat(ColorTransferFits.forMode(HighResMode.DEFAULT)).isInstanceOf(AffineGridFit.class);
     }
 
     @Test
