@@ -6,7 +6,7 @@ import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.document.history.MaskStrokeCommand;
-import com.hdcompose.engine.document.history.PlacementCommand;
+import com.hdcompose.engine.document.history.ValueCommand;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.input.MouseButton;
@@ -149,7 +149,7 @@ final class CanvasInteraction {
         if (gesture != null) {
             Placement end = session.document().object().map(ObjectLayer::placement).orElse(gesture.start());
             if (!end.equals(gesture.start())) {
-                session.record(new PlacementCommand(label(gesture.kind()), gesture.start(), end, null));
+                session.record(ValueCommand.placement(label(gesture.kind()), gesture.start(), end, null));
             }
             gesture = null;
             preview.interactionEnded();

@@ -25,6 +25,7 @@ public final class CanvasView extends Region {
     private boolean dirty = true;
     private String dropHint;
     private long paints;
+    private final AnimationTimer painterTimer;
 
     public CanvasView(EditorSession session, PreviewController preview) {
         this.session = session;
@@ -45,7 +46,7 @@ public final class CanvasView extends Region {
         v.knnModeProperty().addListener((o, a, b) -> repaint());
         session.toolProperty().addListener((o, a, b) -> repaint());
         session.brushSizeProperty().addListener((o, a, b) -> repaint());
-        new AnimationTimer() {
+        painterTimer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (dirty) {
@@ -54,7 +55,8 @@ public final class CanvasView extends Region {
                     painter.paint(canvas.getGraphicsContext2D());
                 }
             }
-        }.start();
+        };
+        painterTimer.start();
     }
 
     @Override
@@ -70,6 +72,11 @@ public final class CanvasView extends Region {
             }
             repaint();
         }
+    }
+
+    /** Stops repainting (the window is closing). */
+    public void dispose() {
+        painterTimer.stop();
     }
 
     /** Asks for a repaint on the next pulse. */

@@ -102,6 +102,7 @@ public final class EditorWindow extends BorderPane {
     /** Stops background work; the recovery file is deleted because the user chose what to keep. */
     public void shutdown() {
         autosave.stopAndDiscard();
+        canvas.dispose();
         preview.close();
         previewExecutor.close();
         io.close();

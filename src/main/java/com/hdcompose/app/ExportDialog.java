@@ -36,8 +36,8 @@ public final class ExportDialog extends Dialog<ExportSettings> {
         quality.setMajorTickUnit(10);
         quality.disableProperty().bind(format.valueProperty().isNotEqualTo(ExportSettings.Format.JPEG));
         Label sizeNote = new Label();
-        sizeNote.textProperty().bind(longSide.valueProperty().asString("%d px long side, document is "
-                + docWidth + "×" + docHeight + (docLong < DEFAULT_MAX_LONG_SIDE ? "" : "")));
+        sizeNote.textProperty().bind(longSide.valueProperty().asString("%d px long side (document is "
+                + docWidth + "×" + docHeight + ")"));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);

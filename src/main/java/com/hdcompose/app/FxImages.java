@@ -1,5 +1,6 @@
 package com.hdcompose.app;
 
+import com.hdcompose.engine.document.MaskTile;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ManagedMat;
@@ -42,18 +43,14 @@ public final class FxImages {
         int w = r.width();
         int h = r.height();
         byte[] pixels = new byte[w * h * 3];
-        float[] alpha = mask == null ? null : new float[w * h];
+        float[] alpha = null;
         Mat sub = rgb.mat().submat(r.y(), r.y() + h, r.x(), r.x() + w);
         Mat rgbCopy = sub.clone();
         rgbCopy.get(0, 0, pixels);
         rgbCopy.release();
         sub.release();
         if (mask != null) {
-            Mat msub = mask.mat().submat(r.y(), r.y() + h, r.x(), r.x() + w);
-            Mat mcopy = msub.clone();
-            mcopy.get(0, 0, alpha);
-            mcopy.release();
-            msub.release();
+            alpha = MaskTile.read(mask.mat(), r).values();
         }
         byte[] bgra = new byte[w * h * 4];
         for (int i = 0; i < w * h; i++) {
@@ -74,12 +71,7 @@ public final class FxImages {
         }
         int w = r.width();
         int h = r.height();
-        float[] alpha = new float[w * h];
-        Mat msub = mask.mat().submat(r.y(), r.y() + h, r.x(), r.x() + w);
-        Mat mcopy = msub.clone();
-        mcopy.get(0, 0, alpha);
-        mcopy.release();
-        msub.release();
+        float[] alpha = MaskTile.read(mask.mat(), r).values();
         byte[] bgra = new byte[w * h * 4];
         for (int i = 0; i < w * h; i++) {
             float a = 0.55f * Math.max(0f, Math.min(1f, alpha[i]));

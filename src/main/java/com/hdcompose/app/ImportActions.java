@@ -3,8 +3,7 @@ package com.hdcompose.app;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
-import com.hdcompose.engine.document.history.ReplaceBackgroundCommand;
-import com.hdcompose.engine.document.history.ReplaceObjectCommand;
+import com.hdcompose.engine.document.history.ValueCommand;
 import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ImageFileReader;
 import com.hdcompose.engine.task.BackgroundTask;
@@ -79,7 +78,7 @@ public final class ImportActions {
                     return;
                 }
                 boolean resized = image.width() != doc.width() || image.height() != doc.height();
-                session.execute(new ReplaceBackgroundCommand(doc.background(), image.rgb().copy()));
+                session.execute(ValueCommand.background(doc.background(), image.rgb().copy()));
                 if (resized) {
                     canvas.fitLater();
                 }
@@ -87,7 +86,7 @@ public final class ImportActions {
             } else {
                 Placement placement = Placement.centred(doc.width(), doc.height(), image.width(), image.height(), 0.45);
                 ObjectLayer layer = ObjectLayer.fromDecoded(image, placement);
-                session.execute(new ReplaceObjectCommand(doc.object().orElse(null), layer));
+                session.execute(ValueCommand.object(doc.object().orElse(null), layer));
                 notifier.info("Object: " + name + (image.alpha().isPresent()
                         ? " (mask from its transparency)" : " (full mask: brush away what is not the object)"));
             }

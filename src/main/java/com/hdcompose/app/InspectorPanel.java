@@ -2,7 +2,7 @@ package com.hdcompose.app;
 
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.DocumentListener;
-import com.hdcompose.engine.document.history.SettingsCommand;
+import com.hdcompose.engine.document.history.ValueCommand;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +118,7 @@ public final class InspectorPanel extends VBox {
             return;
         }
         if (!after.equals(before)) {
-            session.execute(new SettingsCommand(label, before, after, mergeKey));
+            session.execute(ValueCommand.settings(label, before, after, mergeKey));
         }
     }
 

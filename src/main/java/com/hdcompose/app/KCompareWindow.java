@@ -4,6 +4,7 @@ import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.render.PreviewFrame;
 import com.hdcompose.engine.render.PreviewJob;
 import com.hdcompose.engine.render.PreviewQuality;
@@ -20,10 +21,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
-/** Side-by-side thumbnails of the object harmonized with K = 1, 3 and 5, computed on request in the background. */
+/** Side-by-side views of the object harmonized with K = 1, 3 and 5 at full resolution, computed on request in the background. */
 public final class KCompareWindow {
     static final int[] KS = {1, 3, 5};
+    static final int THUMB_WIDTH = 360;
 
     /** One thumbnail: its K, image and inference time. */
     record Thumb(int k, Image image, long millis, String model) {
@@ -58,10 +63,9 @@ public final class KCompareWindow {
                 for (int i = 0; i < KS.length; i++) {
                     ctx.progress((double) i / KS.length, "K = " + KS[i]);
                     try (PreviewFrame f = PreviewJob.run(snapshot, snapshot.settings().withK(KS[i]), harmonizer,
-                            PreviewQuality.QUICK, ctx.token())) {
-                        PixelRect crop = around(f.objectBounds(), f.harmonized().width(), f.harmonized().height());
-                        out.add(new Thumb(KS[i], FxImages.withAlpha(f.harmonized(), null, crop), f.inferenceMillis(),
-                                f.modelUsed()));
+                            PreviewQuality.FULL, ctx.token());
+                         ManagedMat thumb = thumbnail(f)) {
+                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), f.inferenceMillis(), f.modelUsed()));
                     }
                 }
             }
@@ -70,6 +74,18 @@ public final class KCompareWindow {
         task.onSuccess(thumbs -> display(owner, thumbs)).onFailure(e -> notifier.error("K comparison failed", e));
         io.execute(task);
         return task;
+    }
+
+    /** The region around the object, scaled down to at most {@link #THUMB_WIDTH} pixels wide. */
+    static ManagedMat thumbnail(PreviewFrame f) {
+        PixelRect crop = around(f.objectBounds(), f.harmonized().width(), f.harmonized().height());
+        Mat region = f.harmonized().mat().submat(crop.y(), crop.y() + crop.height(), crop.x(), crop.x() + crop.width());
+        double s = Math.min(1.0, (double) THUMB_WIDTH / crop.width());
+        ManagedMat out = ManagedMat.empty();
+        Imgproc.resize(region, out.mat(), new Size(Math.max(1, Math.round(crop.width() * s)),
+                Math.max(1, Math.round(crop.height() * s))), 0, 0, Imgproc.INTER_AREA);
+        region.release();
+        return out;
     }
 
     /** The object's bounds grown by half on each side, clipped to the image. */
@@ -87,13 +103,18 @@ public final class KCompareWindow {
             row = new HBox(12);
             row.setPadding(new Insets(12));
             row.setId("k-compare-row");
-            stage.setScene(new Scene(row));
+            Scene scene = new Scene(row);
+            var css = KCompareWindow.class.getResource("editor.css");
+            if (css != null) {
+                scene.getStylesheets().add(css.toExternalForm());
+            }
+            stage.setScene(scene);
         }
         row.getChildren().clear();
         for (Thumb t : thumbs) {
             ImageView view = new ImageView(t.image());
             view.setPreserveRatio(true);
-            view.setFitWidth(300);
+            view.setFitWidth(THUMB_WIDTH);
             view.setSmooth(true);
             Label caption = new Label("K = " + t.k() + "   ·   " + t.millis() + " ms   ·   "
                     + InspectorPanel.MODEL_NAMES.getOrDefault(t.model(), t.model()));

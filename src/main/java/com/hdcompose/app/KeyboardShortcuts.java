@@ -1,7 +1,7 @@
 package com.hdcompose.app;
 
 import com.hdcompose.engine.document.Placement;
-import com.hdcompose.engine.document.history.PlacementCommand;
+import com.hdcompose.engine.document.history.ValueCommand;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBoxBase;
@@ -65,7 +65,7 @@ final class KeyboardShortcuts {
                 case UP -> before.movedBy(0, -step);
                 default -> before.movedBy(0, step);
             };
-            session.execute(new PlacementCommand("Nudge object", before, after, PlacementCommand.NUDGE));
+            session.execute(ValueCommand.placement("Nudge object", before, after, ValueCommand.NUDGE));
         });
     }
 

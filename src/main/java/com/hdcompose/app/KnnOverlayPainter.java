@@ -98,14 +98,23 @@ final class KnnOverlayPainter {
                 gc.fillRect(r[0], r[1], r[2], r[3]);
             }
         }
+        int fgCount = 0;
+        for (int c = 0; c < knn.cellCount(); c++) {
+            fgCount += knn.isForeground(c) ? 1 : 0;
+        }
+        int stride = Math.max(1, (int) Math.round(Math.sqrt(fgCount / 60.0)));
         gc.setLineWidth(1);
         for (int c = 0; c < knn.cellCount(); c++) {
             int gx = c % knn.gridWidth();
             int gy = c / knn.gridWidth();
-            if (knn.isForeground(c) && gx % 3 == 0 && gy % 3 == 0) {
+            if (!knn.isForeground(c)) {
+                continue;
+            }
+            outlineFgCell(gc, c, FG.deriveColor(0, 1, 1, 0.35), 1);
+            if (gx % stride == 0 && gy % stride == 0) {
                 Point2D from = fgCentre(c);
                 double[] r = bgCellScreen(knn.neighbour(c, 0));
-                gc.setStroke(FG.deriveColor(0, 1, 1, 0.55));
+                gc.setStroke(FG.deriveColor(0, 1, 1, 0.7));
                 gc.strokeLine(from.getX(), from.getY(), r[0] + r[2] / 2, r[1] + r[3] / 2);
             }
         }

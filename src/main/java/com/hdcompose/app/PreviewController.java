@@ -15,10 +15,12 @@ import com.hdcompose.engine.task.BackgroundTask;
 import com.hdcompose.engine.task.LatestRequestScheduler;
 import java.util.HashSet;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.util.Duration;
 
 /**
  * Keeps a harmonized preview of the document up to date without ever blocking the FX thread: every edit submits a
@@ -28,6 +30,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class PreviewController {
     static final long INTERACTIVE_DEBOUNCE_MS = 15;
     static final long REFINE_DELAY_MS = 350;
+    static final long INTERACTIVE_COALESCE_MS = 30;
 
     private final CompositionDocument document;
     private final HarmonizerProvider provider;
@@ -39,6 +42,8 @@ public final class PreviewController {
     private final Set<String> reported = new HashSet<>();
     private ManagedMat sharedMask;
     private long epoch;
+    private final PauseTransition coalesce = new PauseTransition(Duration.millis(INTERACTIVE_COALESCE_MS));
+    private boolean coalescing;
     private int inFlight;
 
     public PreviewController(CompositionDocument document, HarmonizerProvider provider, FxTaskExecutor executor,
@@ -48,6 +53,10 @@ public final class PreviewController {
         this.scheduler = new LatestRequestScheduler(executor);
         this.notifier = notifier;
         document.addListener(this::documentChanged);
+        coalesce.setOnFinished(e -> {
+            coalescing = false;
+            refresh();
+        });
     }
 
     /** The latest harmonized preview, or null before the first one (or when there is no object). */
@@ -84,7 +93,19 @@ public final class PreviewController {
             sprite.set(null);
             return;
         }
-        refresh();
+        if (interacting.get()) {
+            refreshSoon();
+        } else {
+            refresh();
+        }
+    }
+
+    /** During drags and strokes, snapshots (which copy the mask) are taken at most once per coalescing interval. */
+    private void refreshSoon() {
+        if (!coalescing) {
+            coalescing = true;
+            coalesce.playFromStart();
+        }
     }
 
     private void submit(PreviewQuality quality, long debounce, boolean yields) {
@@ -119,6 +140,8 @@ public final class PreviewController {
     /** Called when a drag or stroke ends: the refinement can start after the usual pause. */
     public void interactionEnded() {
         interacting.set(false);
+        coalesce.stop();
+        coalescing = false;
         refresh();
     }
 

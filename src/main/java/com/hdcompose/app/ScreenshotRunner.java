@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshot} mode: waits for the full-resolution preview, sets up the requested view
- * (initial, split, knn, knn-all), snapshots the window and exits. Used to document the UI under Xvfb.
+ * (initial, split, knn, knn-all, kcompare), snapshots the window (or the K comparison) and exits. Used to document the UI under Xvfb.
  */
 final class ScreenshotRunner {
     private static final int TIMEOUT_TICKS = 600;
@@ -62,14 +62,21 @@ final class ScreenshotRunner {
                     window.canvas().setPointer(new Point2D(p[0], p[1]));
                 }
             }
+            case "kcompare" -> window.compareK();
             default -> { }
         }
         window.canvas().repaint();
     }
 
     private void snapshot() {
+        if (options.screenshotView().equals("kcompare")
+                && (window.kCompare().stage() == null || !window.kCompare().stage().isShowing()) && ++ticks < TIMEOUT_TICKS) {
+            later(200, this::snapshot);
+            return;
+        }
         try {
-            WritableImage image = window.getScene().snapshot(null);
+            WritableImage image = options.screenshotView().equals("kcompare") && window.kCompare().stage() != null
+                    ? window.kCompare().stage().getScene().snapshot(null) : window.getScene().snapshot(null);
             if (options.screenshot().getParent() != null) {
                 Files.createDirectories(options.screenshot().getParent());
             }

@@ -9,25 +9,18 @@ import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Responsiveness check: drags the object for a few seconds while live previews run (a fake model taking 60 ms per
  * run on the preview thread) and records the time between JavaFX pulses with an AnimationTimer. Prints the largest
  * gap; with {@code -Dhdcompose.strictPulse=true} it must stay within 50 ms.
  */
-@ExtendWith(ApplicationExtension.class)
-class DragResponsivenessTest {
-    private EditorFixture fx;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        fx = new EditorFixture(stage, 60);
+class DragResponsivenessTest extends EditorUiTest {
+    @Override
+    protected long harmonizerDelayMillis() {
+        return 60;
     }
 
     @Test

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -25,18 +23,8 @@ import org.opencv.core.MatOfInt;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class EditorWindowTest {
-    private EditorFixture fx;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        fx = new EditorFixture(stage, 5);
-    }
-
+class EditorWindowTest extends EditorUiTest {
     @Test
     void opensABackgroundAndAnObjectWhoseAlphaBecomesTheMask(FxRobot robot) throws Exception {
         Path bg = fx.dir.resolve("bg.png");

@@ -3,8 +3,7 @@ package com.hdcompose.engine.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hdcompose.engine.document.history.CommandHistory;
-import com.hdcompose.engine.document.history.PlacementCommand;
-import com.hdcompose.engine.document.history.SettingsCommand;
+import com.hdcompose.engine.document.history.ValueCommand;
 import com.hdcompose.testsupport.TestDocs;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,13 @@ class CommandHistoryTest {
 
     private void nudge(double dx) {
         Placement before = placement();
-        history.execute(new PlacementCommand("Nudge", before, before.movedBy(dx, 0), PlacementCommand.NUDGE));
+        history.execute(ValueCommand.placement("Nudge", before, before.movedBy(dx, 0), ValueCommand.NUDGE));
     }
 
     @Test
     void undoAndRedoRestorePlacement() {
         Placement start = placement();
-        history.execute(new PlacementCommand("Move", start, start.movedBy(10, 5), null));
+        history.execute(ValueCommand.placement("Move", start, start.movedBy(10, 5), null));
         assertThat(placement().x()).isEqualTo(170);
         history.undo();
         assertThat(placement()).isEqualTo(start);
@@ -58,9 +57,9 @@ class CommandHistoryTest {
     @Test
     void sliderMovesMergeButDifferentSettingsDoNot() {
         var s0 = doc.settings();
-        history.execute(new SettingsCommand("Strength", s0, s0.withStrength(0.8), "strength"));
-        history.execute(new SettingsCommand("Strength", doc.settings(), doc.settings().withStrength(0.6), "strength"));
-        history.execute(new SettingsCommand("K", doc.settings(), doc.settings().withK(2), "k"));
+        history.execute(ValueCommand.settings("Strength", s0, s0.withStrength(0.8), "strength"));
+        history.execute(ValueCommand.settings("Strength", doc.settings(), doc.settings().withStrength(0.6), "strength"));
+        history.execute(ValueCommand.settings("K", doc.settings(), doc.settings().withK(2), "k"));
         assertThat(history.undoSize()).isEqualTo(2);
         history.undo();
         history.undo();
@@ -71,13 +70,13 @@ class CommandHistoryTest {
     void historyIsBoundedAndNewEditClearsRedo() {
         for (int i = 0; i < 5; i++) {
             Placement p = placement();
-            history.execute(new PlacementCommand("Move", p, p.movedBy(1, 0), null));
+            history.execute(ValueCommand.placement("Move", p, p.movedBy(1, 0), null));
         }
         assertThat(history.undoSize()).isEqualTo(3);
         history.undo();
         assertThat(history.canRedo()).isTrue();
         Placement p = placement();
-        history.execute(new PlacementCommand("Move", p, p.movedBy(0, 1), null));
+        history.execute(ValueCommand.placement("Move", p, p.movedBy(0, 1), null));
         assertThat(history.canRedo()).isFalse();
     }
 }

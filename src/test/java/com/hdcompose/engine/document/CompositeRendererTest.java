@@ -52,4 +52,19 @@ class CompositeRendererTest {
         assertThat(p[0]).isCloseTo(7, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(p[1]).isCloseTo(9, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void objectDraggedOffTheBackgroundGivesAnEmptyMaskAndAPreviewStillRuns() {
+        CompositionDocument doc = TestDocs.simple();
+        doc.setPlacement(new Placement(-500, -500, 1, 1, 0));
+        try (RenderedComposite c = CompositeRenderer.render(doc.background(), doc.object().orElseThrow())) {
+            assertThat(c.objectBounds().isEmpty()).isTrue();
+            assertThat(org.opencv.core.Core.countNonZero(c.mask().mat())).isZero();
+        }
+        var harmonizer = new com.hdcompose.engine.harmonize.ClassicHarmonizer();
+        try (var frame = com.hdcompose.engine.render.PreviewJob.run(doc.snapshot(), harmonizer,
+                com.hdcompose.engine.render.PreviewQuality.FULL, com.hdcompose.engine.task.CancellationToken.none())) {
+            assertThat(frame.harmonized().width()).isEqualTo(320);
+        }
+    }
 }

@@ -38,17 +38,14 @@ class LatestRequestSchedulerTest {
             }
             return name;
         });
-        t.onSuccess(r -> {
-            events.add("ok:" + r);
-            done.countDown();
-        }).onCancelled(() -> {
-            events.add("cancelled:" + name);
-            done.countDown();
-        }).onFailure(e -> {
-            events.add("failed:" + name);
-            done.countDown();
-        });
+        t.onSuccess(r -> log("ok:" + r, done)).onCancelled(() -> log("cancelled:" + name, done))
+                .onFailure(e -> log("failed:" + name, done));
         return t;
+    }
+
+    private void log(String event, CountDownLatch done) {
+        events.add(event);
+        done.countDown();
     }
 
     @Test
