@@ -127,12 +127,16 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--merge", action="store_true", help="update an existing --out file instead of replacing it")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     val = data.fixed_val_set(256)
     if args.limit:
         val = {k: v[:args.limit] for k, v in val.items()}
     result = {"val_set": f"fixed synthetic val ({len(val['comp'])} images, 256x256)"}
+    if args.merge and os.path.exists(args.out):
+        with open(args.out) as f:
+            result.update(json.load(f))
     if args.ablation:
         for rd in args.ablation.split(","):
             fn, ck = predictor("hdnet", os.path.join(rd, "ckpt.pt"), args.k)
