@@ -142,7 +142,8 @@ def main():
             fn, ck = predictor("hdnet", os.path.join(rd, "ckpt.pt"), args.k)
             result[os.path.basename(rd.rstrip("/"))] = {**table(run_set(fn, val)), "step": ck.get("step"),
                                                         "images_seen": ck.get("images_seen"),
-                                                        "wall_s": ck.get("wall_s"), "flags": ck.get("flags")}
+                                                        "wall_s": ck.get("wall_s"), "flags": ck.get("flags"),
+                                                        "seed": ck.get("args", {}).get("seed")}
     elif args.ksweep:
         method = args.methods.split(",")[0]
         for k in [int(x) for x in args.ksweep.split(",")]:
