@@ -12,6 +12,7 @@
 #   MVN_ARGS="-o -q"  extra Maven arguments (e.g. offline)
 #   TYPES="app-image deb"  package types to build (default: app-image + the OS's installer)
 #   JLINK_COMPRESS=2  zip the runtime's jimage (smaller on disk, larger installer; default 0)
+#   APPCDS=0          Linux: skip the class list for the class-data sharing archive (needs xvfb-run)
 #   JAVA_HOME         JDK 17+ with jlink/jpackage (default: the one on PATH)
 set -euo pipefail
 
@@ -92,7 +93,7 @@ fi
 # 4. A trimmed Java runtime: only the JDK modules the jar needs (JavaFX stays on the class path).
 MODULES=$("$(bin jdeps)" --print-module-deps --ignore-missing-deps --multi-release 17 "$STAGE/input/hdcompose.jar")
 MODULES="$MODULES,jdk.zipfs"   # service-loaded (zip file system for .hdcomp projects): invisible to jdeps
-# jdk.jfr is referenced only by JavaFX's optional JFR pulse logger, which checks that the module is present (-1.6 MB).
+# jdk.jfr is referenced only by JavaFX's optional JFR pulse logger, which checks that the module is present (-0.6 MB).
 MODULES=$(echo "$MODULES" | tr ',' '\n' | grep -vx 'jdk.jfr' | paste -sd, -)
 log "jlink modules: $MODULES"
 # --compress=0: the installers compress anyway, and xz shrinks a plain jimage far better than a zipped one
@@ -109,6 +110,10 @@ JAVA_OPTIONS=(
   '-Dhdcompose.assets.dir=$APPDIR/assets'
   '-Xss4m'
 )
+if [[ $OS == linux ]]; then
+  # Class-data sharing archive written by the .deb's postinst for the install location (see step 5b); ignored if absent.
+  JAVA_OPTIONS+=('-XX:SharedArchiveFile=$APPDIR/hdcompose.jsa' '-Xshare:auto')
+fi
 JP_JAVA_OPTIONS=()
 for o in "${JAVA_OPTIONS[@]}"; do JP_JAVA_OPTIONS+=(--java-options "$o"); done
 COMMON=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
@@ -131,6 +136,21 @@ case "$OS" in
   mac) IMAGE="$DIST/$APP_NAME.app"; SELF_TEST="\"$IMAGE/Contents/MacOS/hdcompose\" --self-test" ;;
   windows) IMAGE="$DIST/$APP_NAME"; SELF_TEST="\"$IMAGE/hdcompose.exe\" --self-test" ;;
 esac
+
+# 5b. Linux: the classes the editor loads up to its first window, for the AppCDS archive the .deb's postinst dumps
+# at the install path (JDK 17 archives are bound to the class path; measured: first window 2.7 s instead of 4.4 s).
+if [[ $OS == linux && "${APPCDS:-1}" == 1 ]] && command -v xvfb-run >/dev/null; then
+  log "class list for AppCDS (editor under Xvfb)"
+  rm -f "$STAGE/hdcompose.classlist"
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$STAGE/hdcompose.classlist -Dhdcompose.exit.after.shown=1500" \
+    timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" "$IMAGE/bin/$APP_NAME" >/dev/null 2>&1 || true
+  if [[ -s "$STAGE/hdcompose.classlist" ]]; then
+    cp "$STAGE/hdcompose.classlist" "$IMAGE/lib/app/"
+    log "class list: $(wc -l < "$STAGE/hdcompose.classlist") classes"
+  else
+    log "WARNING: no class list (editor did not start under Xvfb): the package will start without AppCDS"
+  fi
+fi
 
 for type in $TYPES; do
   [[ $type == app-image ]] && continue

@@ -207,7 +207,7 @@ def main():
     ap.add_argument("--training-data", default=None)
     ap.add_argument("--description", default=None)
     ap.add_argument("--out", default=None, help="output .onnx (default models/<id>.onnx)")
-    ap.add_argument("--no-manifest", action="store_true")
+    ap.add_argument("--no-manifest", action="store_true", help="write neither models.json nor parity fixtures")
     args = ap.parse_args()
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
     torch.manual_seed(0)
@@ -222,11 +222,13 @@ def main():
     path = args.out or os.path.join(MODELS_DIR, f"{args.model}.onnx")
     if args.model == "s2crnet":
         export_s2crnet(model, path, args.version, td)
-        write_parity_s2crnet(model, args.model)
+        if not args.no_manifest:
+            write_parity_s2crnet(model, args.model)
         mtype = "s2crnet"
     else:
         export_hdnet(model, args.model, path, args.version, td)
-        write_parity_hdnet(model, args.model)
+        if not args.no_manifest:
+            write_parity_hdnet(model, args.model)
         mtype = "hdnet"
     desc = args.description or {
         "hdnet-lite": "HDNet-lite (width 8), fast; trained on CPU",

@@ -143,16 +143,21 @@ class LocalDynamic(nn.Module):
         ft = f.transpose(0, 1)  # [N,C]
         fg = ft.index_select(0, fg_idx)  # [nF,C]
         bg = ft.index_select(0, bg_idx)  # [nB,C]
-        # Pad bg with MAX_K dummy rows (zero features, similarity -1e4) so TopK always has >= k candidates.
-        pad = torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device)
-        bg_p = torch.cat([bg, pad], 0)
-        bg_idx_p = torch.cat([bg_idx, torch.zeros(MAX_K, dtype=bg_idx.dtype, device=f.device)], 0)
         fgn = fg / torch.sqrt((fg * fg).sum(1, keepdim=True) + 1e-4)  # cosine (smooth-eps normalisation)
         bgn = bg / torch.sqrt((bg * bg).sum(1, keepdim=True) + 1e-4)
-        sim = torch.matmul(fgn, bgn.transpose(0, 1))  # [nF,nB]  fg x bg only
-        sim = torch.cat([sim, (fg[:, :1] * 0 - 1e4).repeat(1, MAX_K)], 1)  # dummy columns
-        # One dummy leading row so TopK never sees an empty tensor (ONNX Runtime crashes on TopK of [0, n]).
-        sim = torch.cat([bg_p[:, :1].transpose(0, 1) * 0, sim], 0)
+        # Padding is done on the small feature matrices so the big (#fg x #bg) similarity is produced by ONE MatMul
+        # and never copied: an extra coordinate gives real bg cells +0 and MAX_K dummy bg cells -1e4 (so K <= 9 is
+        # always valid); a leading dummy fg row keeps TopK non-empty (ONNX Runtime crashes on TopK of [0, n]).
+        one_f = fgn[:, :1] * 0 + 1
+        fg_aug = torch.cat([fgn, one_f], 1)  # [nF, C+1]
+        fg_aug = torch.cat([torch.zeros(1, c + 1, dtype=f.dtype, device=f.device), fg_aug], 0)  # [1+nF, C+1]
+        bg_aug = torch.cat([bgn, bgn[:, :1] * 0], 1)  # [nB, C+1]
+        dummy = torch.cat([torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device),
+                           torch.full((MAX_K, 1), -1e4, dtype=f.dtype, device=f.device)], 1)
+        bg_aug = torch.cat([bg_aug, dummy], 0)  # [nB+9, C+1]
+        bg_p = torch.cat([bg, torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device)], 0)
+        bg_idx_p = torch.cat([bg_idx, torch.zeros(MAX_K, dtype=bg_idx.dtype, device=f.device)], 0)
+        sim = torch.matmul(fg_aug, bg_aug.transpose(0, 1))  # [1+nF, nB+9]  fg x bg only
         vals, sel = topk_dynamic(sim, k)  # [1+nF,k]
         vals, sel = vals[1:], sel[1:]
         w = torch.softmax(vals * torch.clamp(self.log_temp, -2.0, 3.5).exp(), dim=1)

@@ -189,7 +189,7 @@ def main():
         step += 1
         seen += args.batch
         ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
-        if step % 100 == 0 and step - start_step >= args.warmup:
+        if step % 50 == 0 and step - start_step >= 50:
             best_ema = min(best_ema, ema)
             if ema <= 1.1 * best_ema:
                 snaps.append((step, copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())))

@@ -21,8 +21,8 @@ final class HarmonizeSettings {
     double strength;
 
     @Option(names = "--high-res", paramLabel = "MODE", converter = HighResModeConverter.class,
-            description = "How HDNet's colour change reaches full resolution: affine-grid-residual (default), "
-                    + "affine-grid, curves, affine, region-curves, region-curves-residual, upsample-change, upsample, full-size.")
+            description = "How HDNet's colour change reaches full resolution: affine-grid (default), affine, curves, "
+                    + "region-curves, affine-grid-residual, region-curves-residual, upsample-change, upsample, full-size.")
     HighResMode highRes = HighResMode.DEFAULT;
 
     /** The options for {@code model}; out-of-range values are argument errors (exit code 2). */

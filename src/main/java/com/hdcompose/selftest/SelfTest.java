@@ -45,7 +45,11 @@ public final class SelfTest {
         } catch (HarmonizeException e) {
             err.println("self-test FAILED: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            err.println("self-test FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("self-test FAILED: " + root.getClass().getSimpleName() + ": " + root.getMessage());
         }
         return 1;
     }

@@ -22,7 +22,7 @@ public enum HighResMode {
     FULL_SIZE;
 
     /** The default, chosen by measurement ({@code com.hdcompose.tools.HighResComparison}, test scope). */
-    public static final HighResMode DEFAULT = AFFINE_GRID_RESIDUAL;
+    public static final HighResMode DEFAULT = AFFINE_GRID;
 
     /** Parses a command-line spelling such as {@code affine-grid}. */
     public static HighResMode parse(String text) {

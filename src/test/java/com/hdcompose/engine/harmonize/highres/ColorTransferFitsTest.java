@@ -125,7 +125,7 @@ class ColorTransferFitsTest {
         double plain = maxError(new AffineFit().fit(p), ramp, false);
         double corrected = maxError(new ResidualCorrectedFit(new AffineFit(), 0).fit(p), ramp, false);
         assertThat(corrected).isLessThan(plain);
-        assertThat(ColorTransferFits.forMode(HighResMode.DEFAULT)).isInstanceOf(ResidualCorrectedFit.class);
+        assertThat(ColorTransferFits.forMode(HighResMode.DEFAULT)).isInstanceOf(AffineGridFit.class);
     }
 
     @Test
