@@ -127,18 +127,23 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--merge", action="store_true", help="update an existing --out file instead of replacing it")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     val = data.fixed_val_set(256)
     if args.limit:
         val = {k: v[:args.limit] for k, v in val.items()}
     result = {"val_set": f"fixed synthetic val ({len(val['comp'])} images, 256x256)"}
+    if args.merge and os.path.exists(args.out):
+        with open(args.out) as f:
+            result.update(json.load(f))
     if args.ablation:
         for rd in args.ablation.split(","):
             fn, ck = predictor("hdnet", os.path.join(rd, "ckpt.pt"), args.k)
             result[os.path.basename(rd.rstrip("/"))] = {**table(run_set(fn, val)), "step": ck.get("step"),
                                                         "images_seen": ck.get("images_seen"),
-                                                        "wall_s": ck.get("wall_s"), "flags": ck.get("flags")}
+                                                        "wall_s": ck.get("wall_s"), "flags": ck.get("flags"),
+                                                        "seed": ck.get("args", {}).get("seed")}
     elif args.ksweep:
         method = args.methods.split(",")[0]
         for k in [int(x) for x in args.ksweep.split(",")]:

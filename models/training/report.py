@@ -23,17 +23,18 @@ def f(x, d=2):
 def val_table(res, key="val"):
     comp = res["composite"][key]["all"]["mse"]
     buckets = ["0-5%", "5-15%", "15-100%"]
-    head = ("| method | MSE | PSNR | fMSE | MSE ÷ composite | " +
-            " | ".join(f"MSE / fMSE fg {b}" for b in buckets) + " | s/img (PyTorch, 1 thread) |")
+    head = ("| method | MSE | PSNR | fMSE | composite MSE ÷ MSE | " +
+            " | ".join(f"fg {b}: MSE / PSNR / fMSE" for b in buckets) + " | s/img (PyTorch, 1 thread) |")
     lines = [head, "|" + "---|" * (6 + len(buckets))]
     for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet"):
         if m not in res:
             continue
         t = res[m][key]
         a = t["all"]
-        cells = [f"{f(t[b]['mse'])} / {f(t[b]['fmse'])} (n={t[b]['n']})" if b in t else "–" for b in buckets]
+        cells = [f"{f(t[b]['mse'])} / {f(t[b]['psnr'])} / {f(t[b]['fmse'])} (n={t[b]['n']})" if b in t else "–"
+             for b in buckets]
         lines.append(f"| {NAMES[m]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | "
-                     f"{comp / a['mse']:.2f}× lower | " + " | ".join(cells) + f" | {t['seconds_per_image']:.3f} |")
+                     f"{comp / a['mse']:.2f}× | " + " | ".join(cells) + f" | {t['seconds_per_image']:.3f} |")
     return "\n".join(lines)
 
 
@@ -51,7 +52,7 @@ def triplet_table(res):
 
 
 def ksweep_table(res, comp_mse):
-    lines = ["| K | MSE | PSNR | fMSE | MSE ÷ composite |", "|---|---|---|---|---|"]
+    lines = ["| K | MSE | PSNR | fMSE | composite MSE ÷ MSE |", "|---|---|---|---|---|"]
     for k in sorted((x for x in res if x.startswith("k=")), key=lambda s: int(s[2:])):
         a = res[k]["all"]
         lines.append(f"| {k[2:]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
@@ -59,15 +60,16 @@ def ksweep_table(res, comp_mse):
 
 
 def ablation_table(res, comp_mse):
-    lines = ["| variant | steps | images | wall (s) | MSE | PSNR | fMSE | MSE ÷ composite |",
-             "|---|---|---|---|---|---|---|---|"]
-    for v in ("abl-full", "abl-no-ld", "abl-no-mgd"):
-        if v not in res:
-            continue
-        r = res[v]
-        a = r["all"]
-        lines.append(f"| {v[4:]} | {r['step']} | {r['images_seen']} | {r['wall_s']:.0f} | {f(a['mse'])} | "
-                     f"{f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+    lines = ["| run | seed | steps | images | wall (s) | MSE | PSNR | fMSE | composite MSE ÷ MSE |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r_ in res:
+        for v, r in r_.items():
+            if not v.startswith("abl"):
+                continue
+            a = r["all"]
+            seed = r.get("seed", 0)
+            lines.append(f"| {v} | {seed} | {r['step']} | {r['images_seen']} | {r['wall_s']:.0f} | {f(a['mse'])} | "
+                         f"{f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
     return "\n".join(lines)
 
 
@@ -75,7 +77,9 @@ def run_summary(run):
     p = os.path.join(HERE, "runs", run, "log.jsonl")
     if not os.path.exists(p):
         return None
-    recs = [json.loads(x) for x in open(p) if x.strip()]
+    recs = [r for r in (json.loads(x) for x in open(p) if x.strip()) if "step" in r]
+    if not recs:
+        return None
     last = recs[-1]
     vals = [r for r in recs if "val_mse" in r]
     ips = [r["img_per_s"] for r in recs if "img_per_s" in r]
@@ -95,9 +99,9 @@ def main():
         ks = load("ksweep.json")
         if ks:
             out += ["### K sweep (HDNet-lite, fixed val set)", "", ksweep_table(ks, comp), ""]
-        ab = load("ablation.json")
-        if ab:
-            out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(ab, comp), ""]
+        abs_ = [x for x in (load("ablation.json"), load("ablation-s1.json")) if x]
+        if abs_:
+            out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(abs_, comp), ""]
     out += ["### Runs", "", "| run | steps | images seen | wall (s) | crop sizes | median img/s | machine |",
             "|---|---|---|---|---|---|---|"]
     for run in sorted(os.listdir(os.path.join(HERE, "runs"))):
