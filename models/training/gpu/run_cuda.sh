@@ -4,7 +4,7 @@
 #   GPU machine:      bash models/training/gpu/run_cuda.sh [MINUTES]      # carry models/training/cache/hdcompose-data.npz
 # Resumes from models/training/runs/hdnet/ckpt.pt (or ckpt_weights_fp16.pt, committed) and exports models/hdnet.onnx.
 set -euo pipefail
-PY=${PYTHON:-$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)}
+PY=${PYTHON:-python3}; $PY -c "import torch" 2>/dev/null || PY=/usr/bin/python3
 cd "$(dirname "$0")/.."
 MIN=${1:-45}
 ARCHIVE=${ARCHIVE:-cache/hdcompose-data.npz}
