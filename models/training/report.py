@@ -24,7 +24,7 @@ def val_table(res, key="val"):
     comp = res["composite"][key]["all"]["mse"]
     buckets = ["0-5%", "5-15%", "15-100%"]
     head = ("| method | MSE | PSNR | fMSE | composite MSE ÷ MSE | " +
-            " | ".join(f"fg {b}: MSE / PSNR / fMSE" for b in buckets) + " | s/img (PyTorch, 1 thread) |")
+            " | ".join(f"fg {b}: MSE / PSNR / fMSE" for b in buckets) + " | s/img (PyTorch eval, batch 4) |")
     lines = [head, "|" + "---|" * (6 + len(buckets))]
     for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet"):
         if m not in res:

@@ -2,7 +2,9 @@
 
   python3 pack_data.py pack   [--out hdcompose-data.npz]   # reads shared/data/train via data.load_split
   python3 pack_data.py unpack  --archive hdcompose-data.npz # writes ../cache/{train,val}_256.pkl + val256.npz
-Photos are stored as JPEG q95 (short side 256), masks as PNG, so the archive is small (~100 MB).
+Photos are stored as JPEG (quality 85, short side 256), masks as PNG: one ~54 MiB file, small enough to carry
+to a GPU machine (the device tool carries 64 MiB). Final numbers for the model card should be computed here with
+evaluate.py on the exact fixed val set (copy the checkpoint back), or pack with --with-valset (+132 MB).
 The archive holds research-only data: never commit it.
 """
 import argparse
@@ -18,21 +20,22 @@ sys.path.insert(0, os.path.dirname(HERE))
 import data  # noqa: E402
 
 
-def pack(out):
+def pack(out, quality=85, with_valset=False):
     arrays = {}
     for split in ("train", "val"):
         items = data.load_split(split)
         arrays[f"{split}_ids"] = np.array([it[0] for it in items])
         arrays[f"{split}_img"] = np.array([np.frombuffer(cv2.imencode(".jpg", it[1][:, :, ::-1],
-                                                                      [cv2.IMWRITE_JPEG_QUALITY, 95])[1], np.uint8)
+                                                                      [cv2.IMWRITE_JPEG_QUALITY, quality])[1], np.uint8)
                                            for it in items], dtype=object)
         arrays[f"{split}_masks"] = np.array([np.array([np.frombuffer(cv2.imencode(".png", m)[1], np.uint8)
                                                        for m in it[2]] + [None], dtype=object)[:-1]
                                              for it in items], dtype=object)
-    val = data.fixed_val_set(256)
-    for k in ("comp", "real", "mask"):
-        arrays["valset_" + k] = val[k]
-    arrays["valset_ids"] = val["ids"]
+    if with_valset:  # exact fixed validation set (+132 MB raw); without it the GPU side regenerates it from the
+        val = data.fixed_val_set(256)  # JPEG'd val photos with the same seeds (close, not bit-identical)
+        for k in ("comp", "real", "mask"):
+            arrays["valset_" + k] = val[k]
+        arrays["valset_ids"] = val["ids"]
     tmp = out + ".tmp.npz"
     np.savez(tmp, **arrays)
     os.replace(tmp, out)
@@ -50,8 +53,9 @@ def unpack(archive):
             items.append((str(ident), im, ms))
         with open(os.path.join(data.CACHE, f"{split}_{data.SHORT}.pkl"), "wb") as f:
             pickle.dump(items, f, protocol=4)
-    np.savez_compressed(os.path.join(data.CACHE, "val256.npz"), comp=z["valset_comp"], real=z["valset_real"],
-                        mask=z["valset_mask"], ids=z["valset_ids"])
+    if "valset_comp" in z.files:
+        np.savez_compressed(os.path.join(data.CACHE, "val256.npz"), comp=z["valset_comp"], real=z["valset_real"],
+                            mask=z["valset_mask"], ids=z["valset_ids"])
     print("unpacked into", data.CACHE)
 
 
@@ -60,5 +64,7 @@ if __name__ == "__main__":
     ap.add_argument("mode", choices=["pack", "unpack"])
     ap.add_argument("--out", default=os.path.join(data.CACHE, "hdcompose-data.npz"))
     ap.add_argument("--archive", default=os.path.join(data.CACHE, "hdcompose-data.npz"))
+    ap.add_argument("--quality", type=int, default=85, help="JPEG quality (85 keeps the archive under ~64 MiB)")
+    ap.add_argument("--with-valset", action="store_true", help="also store the exact fixed val set (+132 MB)")
     a = ap.parse_args()
-    pack(a.out) if a.mode == "pack" else unpack(a.archive)
+    pack(a.out, a.quality, a.with_valset) if a.mode == "pack" else unpack(a.archive)

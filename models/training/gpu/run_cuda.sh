@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # One-command CUDA training of full HDNet (for a session that has the GPU machine).
-#   here (CPU box):   python3 models/training/gpu/pack_data.py pack      # -> models/training/cache/hdcompose-data.npz
+#   here (CPU box):   /usr/bin/python3 models/training/gpu/pack_data.py pack   # -> models/training/cache/hdcompose-data.npz (61 MiB)
 #   GPU machine:      bash models/training/gpu/run_cuda.sh [MINUTES]      # carry models/training/cache/hdcompose-data.npz
 # Resumes from models/training/runs/hdnet/ckpt.pt (or ckpt_weights_fp16.pt, committed) and exports models/hdnet.onnx.
 set -euo pipefail
-PY=${PYTHON:-$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)}
+PY=${PYTHON:-python3}; $PY -c "import torch" 2>/dev/null || PY=/usr/bin/python3
 cd "$(dirname "$0")/.."
 MIN=${1:-45}
 ARCHIVE=${ARCHIVE:-cache/hdcompose-data.npz}
