@@ -12,7 +12,11 @@ import com.hdcompose.engine.harmonize.highres.LowResPair;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.imaging.OpenCvLoader;
 import com.hdcompose.engine.task.CancellationToken;
+import ai.onnxruntime.OnnxTensor;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -38,10 +42,24 @@ public final class OnnxStageTiming {
         }
     }
 
+    /** Milliseconds of session.run alone, tensors made beforehand and outputs not read. */
+    private static double runOnly(HdnetHarmonizer h, WorkingImage work, int k) throws Exception {
+        var env = OrtSessions.environment();
+        long[] shape = {1, 3, work.height(), work.width()};
+        long[] maskShape = {1, 1, work.height(), work.width()};
+        try (OnnxTensor c = OnnxTensor.createTensor(env, FloatBuffer.wrap(work.composite()), shape);
+             OnnxTensor m = OnnxTensor.createTensor(env, FloatBuffer.wrap(work.mask()), maskShape);
+             OnnxTensor kk = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {k}), new long[] {1})) {
+            long t0 = System.nanoTime();
+            h.session().run(Map.of("composite", c, "mask", m, "k", kk)).close();
+            return (System.nanoTime() - t0) / 1e6;
+        }
+    }
+
     private static void stages(HdnetHarmonizer h, String id, int size, int reps, ManagedMat comp, ManagedMat mask)
             throws Exception {
         HarmonizeOptions opts = new HarmonizeOptions(id, 1, 256, 1.0);
-        String[] names = {"prepare", "infer", "pair", "fit", "render", "knn", "total(harmonize)"};
+        String[] names = {"prepare", "infer", "pair", "fit", "render", "knn", "total(harmonize)", "ort-run-only"};
         double[][] t = new double[names.length][reps];
         String digest = "";
         for (int r = -2; r < reps; r++) {
@@ -73,6 +91,7 @@ public final class OnnxStageTiming {
                         t[s][r] = (ts[s + 1] - ts[s]) / 1e6;
                     }
                     t[6][r] = (t8 - t7) / 1e6;
+                    t[7][r] = runOnly(h, work, opts.k());
                 }
             }
         }
