@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Test-scope harness: median session.run time of one model at one working size for several session-option variants,
  * run round-robin so load drifts hit all alike (args: model size rounds variant...; variant = comma list of
- * t1|t2|spin0|spin1|seq|par|nomem|noarena|ext|all|prof).
+ * t1|t2|spin0|spin1|seq|par|nomem|noarena|ext|basic|all|daz|fix (H=W=256)|prof).
  */
 public final class OrtOptionsTiming {
     private OrtOptionsTiming() {
@@ -86,6 +86,11 @@ public final class OrtOptionsTiming {
                 case "ext" -> o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
                 case "basic" -> o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
                 case "all" -> o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                case "fix" -> {
+                    o.setSymbolicDimensionValue("H", 256);
+                    o.setSymbolicDimensionValue("W", 256);
+                }
+                case "daz" -> o.addConfigEntry("session.set_denormal_as_zero", "1");
                 case "prof" -> o.enableProfiling("target/ort-profile");
                 case "base" -> { }
                 default -> throw new IllegalArgumentException("unknown option " + f);
