@@ -9,6 +9,7 @@ import com.hdcompose.engine.harmonize.highres.ColorTransfer;
 import com.hdcompose.engine.harmonize.highres.ColorTransferFits;
 import com.hdcompose.engine.harmonize.highres.HighResRenderer;
 import com.hdcompose.engine.harmonize.highres.LowResPair;
+import com.hdcompose.engine.harmonize.highres.UpsampleFit;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.imaging.OpenCvLoader;
 import com.hdcompose.engine.task.CancellationToken;
@@ -70,7 +71,8 @@ public final class OnnxStageTiming {
             long t2 = System.nanoTime();
             LowResPair pair = work.pair(out.harmonized());
             long t3 = System.nanoTime();
-            ColorTransfer transfer = ColorTransferFits.forMode(opts.highRes()).fit(pair);
+            boolean sameSize = pair.width() == comp.width() && pair.height() == comp.height();
+            ColorTransfer transfer = (sameSize ? new UpsampleFit(false) : ColorTransferFits.forMode(opts.highRes())).fit(pair);
             long t4 = System.nanoTime();
             ManagedMat img = HighResRenderer.render(comp, mask, transfer, opts.strength());
             long t5 = System.nanoTime();
