@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Test-scope harness: median session.run time of one model at one working size for several session-option variants,
  * run round-robin so load drifts hit all alike (args: model size rounds variant...; variant = comma list of
- * t1|t2|spin0|spin1|seq|par|nomem|noarena|ext|basic|all|daz|fix (H=W=256)|prof).
+ * t1|t2|spin0|spin1|seq|par|nomem|noarena|ext|basic|all|daz|stop|dbb4|fix (H=W=256)|prof).
  */
 public final class OrtOptionsTiming {
     private OrtOptionsTiming() {
@@ -90,6 +90,8 @@ public final class OrtOptionsTiming {
                     o.setSymbolicDimensionValue("H", 256);
                     o.setSymbolicDimensionValue("W", 256);
                 }
+                case "stop" -> o.addConfigEntry("session.force_spinning_stop", "1");
+                case "dbb4" -> o.addConfigEntry("session.dynamic_block_base", "4");
                 case "daz" -> o.addConfigEntry("session.set_denormal_as_zero", "1");
                 case "prof" -> o.enableProfiling("target/ort-profile");
                 case "base" -> { }
