@@ -87,17 +87,23 @@ abstract class OnnxHarmonizer implements Harmonizer {
         }
     }
 
-    /** The float output {@code name} as a flat array. */
+    /** The float output {@code name} as a flat array (the copy ONNX Runtime makes, without copying it again). */
     static float[] floats(OrtSession.Result result, String name) {
         FloatBuffer b = ((OnnxTensor) result.get(name).orElseThrow()).getFloatBuffer();
+        if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.array().length == b.remaining()) {
+            return b.array();
+        }
         float[] out = new float[b.remaining()];
         b.get(out);
         return out;
     }
 
-    /** The int64 output {@code name} as a flat array. */
+    /** The int64 output {@code name} as a flat array (the copy ONNX Runtime makes, without copying it again). */
     static long[] longs(OrtSession.Result result, String name) {
         LongBuffer b = ((OnnxTensor) result.get(name).orElseThrow()).getLongBuffer();
+        if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.array().length == b.remaining()) {
+            return b.array();
+        }
         long[] out = new long[b.remaining()];
         b.get(out);
         return out;

@@ -41,9 +41,10 @@ public final class BenchRunner {
     public void run() {
         List<String> models = installed();
         out.printf("bench: %d repeats after 1 warm-up, k=%d, high-res %s, %d cores, ONNX Runtime %d intra-op threads"
-                        + " (-D%s), max heap %d MiB, load average %.1f%n",
+                        + " (-D%s), spinning %s (-D%s), max heap %d MiB, load average %.1f%n",
                 settings.repeats(), settings.k(), settings.highRes().cliName(),
                 Runtime.getRuntime().availableProcessors(), OrtSessions.threads(), OrtSessions.THREADS_PROPERTY,
+                OrtSessions.spinning() ? "on" : "off", OrtSessions.SPINNING_PROPERTY,
                 Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Row> rows = new ArrayList<>();

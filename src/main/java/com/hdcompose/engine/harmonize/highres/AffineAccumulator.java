@@ -9,19 +9,33 @@ final class AffineAccumulator {
     private final double[] xty = new double[12];
     private double weight;
 
+    /** Adds sample x = (r, g, b, 1) → y with weight {@code w}; unrolled, same arithmetic as the loop form. */
     void add(float r, float g, float b, float yr, float yg, float yb, float w) {
-        float[] x = {r, g, b, 1};
-        float[] y = {yr, yg, yb};
-        for (int i = 0; i < 4; i++) {
-            double wx = w * x[i];
-            for (int j = i; j < 4; j++) {
-                xtx[i * 4 + j] += wx * x[j];
-            }
-            for (int c = 0; c < 3; c++) {
-                xty[i * 3 + c] += wx * y[c];
-            }
-        }
+        row(0, w * r, r, g, b, yr, yg, yb);
+        row(1, w * g, r, g, b, yr, yg, yb);
+        row(2, w * b, r, g, b, yr, yg, yb);
+        double w3 = w * 1f;
+        xtx[15] += w3 * 1f;
+        xty[9] += w3 * yr;
+        xty[10] += w3 * yg;
+        xty[11] += w3 * yb;
         weight += w;
+    }
+
+    /** Row {@code i} of the normal equations: xtx[i][j ≥ i] += wx·x[j], xty[i][c] += wx·y[c]. */
+    private void row(int i, double wx, float r, float g, float b, float yr, float yg, float yb) {
+        int o = i * 4;
+        if (i == 0) {
+            xtx[o] += wx * r;
+        }
+        if (i <= 1) {
+            xtx[o + 1] += wx * g;
+        }
+        xtx[o + 2] += wx * b;
+        xtx[o + 3] += wx * 1f;
+        xty[i * 3] += wx * yr;
+        xty[i * 3 + 1] += wx * yg;
+        xty[i * 3 + 2] += wx * yb;
     }
 
     double weight() {

@@ -33,10 +33,7 @@ public final class AffineGridFit implements ColorTransferFit {
         for (int node = 0; node < acc.length; node++) {
             System.arraycopy(acc[node].solve(global, mu), 0, coeffs, node * 12, 12);
         }
-        return new GridTransfer(grid, (node, c, r, g, b) -> {
-            int o = node * 12 + c * 4;
-            return coeffs[o] * r + coeffs[o + 1] * g + coeffs[o + 2] * b + coeffs[o + 3];
-        });
+        return new AffineGridTransfer(grid, coeffs);
     }
 
     private static AffineAccumulator[] splat(LowResPair pair, GridLattice grid) {

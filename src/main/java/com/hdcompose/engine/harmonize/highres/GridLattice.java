@@ -28,11 +28,21 @@ final class GridLattice {
 
     /** The cell holding (u, v), clamped to the box. */
     Cell cell(float u, float v) {
-        float gx = clamp((u - u0) / du, nx - 1);
-        float gy = clamp((v - v0) / dv, ny - 1);
+        float gx = gridX(u);
+        float gy = gridY(v);
         int x0 = Math.min((int) gx, nx - 2);
         int y0 = Math.min((int) gy, ny - 2);
         return new Cell(y0 * nx + x0, nx, gx - x0, gy - y0);
+    }
+
+    /** Horizontal lattice coordinate of {@code u}, clamped to 0..nx−1. */
+    float gridX(float u) {
+        return clamp((u - u0) / du, nx - 1);
+    }
+
+    /** Vertical lattice coordinate of {@code v}, clamped to 0..ny−1. */
+    float gridY(float v) {
+        return clamp((v - v0) / dv, ny - 1);
     }
 
     /** A lattice cell: its top-left node, the lattice row stride and the position's offsets inside the cell. */

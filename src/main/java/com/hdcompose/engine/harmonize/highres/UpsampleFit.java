@@ -14,12 +14,7 @@ public final class UpsampleFit implements ColorTransferFit {
 
     @Override
     public ColorTransfer fit(LowResPair pair) {
-        float[] field = pair.output().clone();
-        if (changeOnly) {
-            for (int i = 0; i < field.length; i++) {
-                field[i] -= pair.composite()[i];
-            }
-        }
+        float[] field = changeOnly ? change(pair) : pair.output();
         PlanarSampler sampler = new PlanarSampler(field, pair.width(), pair.height());
         if (!changeOnly) {
             return (r, g, b, u, v, out) -> sampler.sample(u, v, out);
@@ -30,5 +25,16 @@ public final class UpsampleFit implements ColorTransferFit {
             out[2] = b;
             sampler.addTo(u, v, out);
         };
+    }
+
+    /** output − composite, as a new array (the pair is not modified; the sampler only reads). */
+    private static float[] change(LowResPair pair) {
+        float[] out = pair.output();
+        float[] in = pair.composite();
+        float[] field = new float[out.length];
+        for (int i = 0; i < field.length; i++) {
+            field[i] = out[i] - in[i];
+        }
+        return field;
     }
 }
