@@ -8,7 +8,34 @@ public final class EditorLauncher {
     }
 
     public static void launch(String[] args) {
-        Application.launch(EditorApp.class, args);
+        String problem = displayProblem();
+        if (problem != null) {
+            System.err.println("error: " + problem);
+            System.exit(2);
+        }
+        try {
+            Application.launch(EditorApp.class, args);
+        } catch (RuntimeException e) {
+            System.err.println("error: the editor window could not be opened: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** On X11/Wayland desktops a missing display is reported in one line instead of a JavaFX stack trace. */
+    static String displayProblem() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        boolean unixDesktop = !os.contains("win") && !os.contains("mac");
+        boolean headlessPlatform = System.getProperty("glass.platform") != null;
+        if (unixDesktop && !headlessPlatform && isBlank(System.getenv("DISPLAY"))
+                && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            return "no display found (DISPLAY is not set): the editor needs a desktop session;"
+                    + " the command line works without one (hdcompose --help)";
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     public static void main(String[] args) {
