@@ -9,6 +9,9 @@ command -v mvn >/dev/null || need_apt+=(maven)
 command -v javac >/dev/null || need_apt+=(openjdk-17-jdk-headless)
 /usr/bin/python3 -c 'import torch, onnx, cv2, scipy, pytest' 2>/dev/null \
   || need_apt+=(python3-torch python3-onnx python3-opencv python3-scipy python3-pytest)
+# JavaFX (headless Monocle in the UI tests) renders text with FreeType and finds fonts through fontconfig.
+ldconfig -p | grep -q 'libfreetype.so.6' || need_apt+=(libfreetype6)
+ldconfig -p | grep -q 'libfontconfig.so.1' || need_apt+=(libfontconfig1 fonts-dejavu-core)
 if ((${#need_apt[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "Installing: ${need_apt[*]}"
