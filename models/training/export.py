@@ -135,12 +135,18 @@ def export_s2crnet(model, path, version, training_data):
     return arch
 
 
-def write_parity_hdnet(model, mid):
+def _parity_dir_with_input(mid):
+    """Creates models/parity/<mid>/ holding the shared parity input; returns (dir, composite, mask)."""
     d = os.path.join(MODELS_DIR, "parity", mid)
     os.makedirs(d, exist_ok=True)
     c, m = parity_input()
     write_f32(os.path.join(d, "composite.f32"), c)
     write_f32(os.path.join(d, "mask.f32"), m)
+    return d, c, m
+
+
+def write_parity_hdnet(model, mid):
+    d, c, m = _parity_dir_with_input(mid)
     with torch.no_grad():
         for k in PARITY_KS:
             h, _, _ = model(c, m, torch.tensor([k]))
@@ -150,11 +156,7 @@ def write_parity_hdnet(model, mid):
 
 
 def write_parity_s2crnet(model, mid):
-    d = os.path.join(MODELS_DIR, "parity", mid)
-    os.makedirs(d, exist_ok=True)
-    c, m = parity_input()
-    write_f32(os.path.join(d, "composite.f32"), c)
-    write_f32(os.path.join(d, "mask.f32"), m)
+    d, c, m = _parity_dir_with_input(mid)
     with torch.no_grad():
         cv = model(c, m)
     write_f32(os.path.join(d, "curves.f32"), cv)
