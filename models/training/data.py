@@ -16,7 +16,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("HD_DATA", "/work/shared/data/train")
-CACHE = os.path.join(HERE, "cache")
+CACHE = os.environ.get("HDCOMPOSE_CACHE", os.path.join(HERE, "cache"))
 SHORT = 256
 VAL_SIZE = 256
 VAL_SEED = 1234

@@ -22,7 +22,9 @@ sys.path.insert(0, HERE)
 import data  # noqa: E402
 import hdnet  # noqa: E402
 import metrics  # noqa: E402
+import onnx_weights  # noqa: E402
 import s2crnet  # noqa: E402
+import train  # noqa: E402
 
 TRIPLETS = "/work/shared/data/eval/triplets"
 BUCKETS = [(0.0, 0.05, "0-5%"), (0.05, 0.15, "5-15%"), (0.15, 1.01, "15-100%")]
@@ -48,7 +50,13 @@ def reinhard_classic(comp, mask):
 
 
 def load_hdnet(ckpt):
-    ck = torch.load(ckpt, map_location="cpu")
+    if ckpt.endswith(".onnx"):  # an exported model is its own checkpoint (HDNet's weights live in models/hdnet.onnx)
+        name = os.path.splitext(os.path.basename(ckpt))[0]
+        model = hdnet.build(name)
+        model.load_state_dict(onnx_weights.state_dict_from_onnx(ckpt, model))
+        step, seen, wall = train.init_counters(os.path.join(HERE, "runs", name))
+        return model.eval(), {"model_file": os.path.basename(ckpt), "step": step, "images_seen": seen, "wall_s": wall}
+    ck = torch.load(ckpt, map_location="cpu", weights_only=False)
     fl = ck.get("flags", {})
     name = ck.get("args", {}).get("model", "hdnet-lite")
     model = hdnet.build(name, use_ld=not fl.get("no_ld"), use_mgd=not fl.get("no_mgd"))
@@ -57,7 +65,7 @@ def load_hdnet(ckpt):
 
 
 def load_s2(ckpt):
-    ck = torch.load(ckpt, map_location="cpu")
+    ck = torch.load(ckpt, map_location="cpu", weights_only=False)
     model = s2crnet.S2CRNet()
     model.load_state_dict(ck["model"])
     return model.eval(), ck
@@ -114,7 +122,12 @@ def triplets_set(size=256):
 
 
 def ckpt_for(method, args):
-    return os.path.join(HERE, "runs", method, "ckpt.pt") if method not in ("composite", "classic") else None
+    """runs/<id>/ckpt.pt when present, else the exported models/<id>.onnx for HDNet models."""
+    if method in ("composite", "classic"):
+        return None
+    ck = os.path.join(HERE, "runs", method, "ckpt.pt")
+    exported = os.path.join(HERE, "..", method + ".onnx")
+    return exported if not os.path.exists(ck) and method != "s2crnet" and os.path.exists(exported) else ck
 
 
 def main():

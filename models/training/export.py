@@ -17,6 +17,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import hdnet  # noqa: E402
+import onnx_weights  # noqa: E402
 import s2crnet  # noqa: E402
 
 MODELS_DIR = os.path.normpath(os.path.join(HERE, ".."))
@@ -49,11 +50,11 @@ def load_model(name, checkpoint=None):
     else:
         flags = {}
         if checkpoint:
-            flags = torch.load(checkpoint, map_location="cpu").get("flags", {})
+            flags = torch.load(checkpoint, map_location="cpu", weights_only=False).get("flags", {})
         model = hdnet.build(name, use_ld=not flags.get("no_ld", False), use_mgd=not flags.get("no_mgd", False))
     info = {}
     if checkpoint:
-        ck = torch.load(checkpoint, map_location="cpu")
+        ck = torch.load(checkpoint, map_location="cpu", weights_only=False)
         model.load_state_dict(ck["model"])
         info = {k: ck.get(k) for k in ("step", "images_seen", "wall_s")}
     model.eval()
@@ -88,7 +89,7 @@ def metadata(onnx_model, props):
         e.key, e.value = k, str(v)
 
 
-def export_hdnet(model, name, path, version, training_data):
+def export_hdnet(model, name, path, version, training_data, fp16_weights=False):
     import onnx
     c = torch.rand(1, 3, 64, 64)
     m = torch.zeros(1, 1, 64, 64)
@@ -106,7 +107,9 @@ def export_hdnet(model, name, path, version, training_data):
             f"LD={'on' if model.use_ld else 'off'} (cosine fg x bg top-K), MGD={'on' if model.use_mgd else 'off'}, "
             f"region-aware norm, tanh output")
     metadata(om, {"name": name, "version": version, "training_data": training_data, "architecture": arch,
-                  "params": hdnet.n_params(model)})
+                  "params": hdnet.n_params(model), "weights": "float16" if fp16_weights else "float32"})
+    if fp16_weights:
+        onnx_weights.store_initializers_fp16(om)
     onnx.checker.check_model(om)
     onnx.save(om, tmp)
     os.replace(tmp, path)
@@ -210,6 +213,8 @@ def main():
     ap.add_argument("--description", default=None)
     ap.add_argument("--out", default=None, help="output .onnx (default models/<id>.onnx)")
     ap.add_argument("--no-manifest", action="store_true", help="write neither models.json nor parity fixtures")
+    ap.add_argument("--weights", choices=["fp32", "fp16"], default=None,
+                    help="initializer storage (default: fp16 for hdnet, halving its file; fp32 otherwise)")
     args = ap.parse_args()
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
     torch.manual_seed(0)
@@ -219,6 +224,9 @@ def main():
             for p in model.parameters():
                 if p.dim() > 1 and float(p.abs().max()) == 0.0:
                     p.normal_(0, 0.02)
+    fp16 = (args.weights or ("fp16" if args.model == "hdnet" else "fp32")) == "fp16"
+    if fp16:  # the PyTorch model is rounded too, so parity fixtures and the runtime check stay exact
+        onnx_weights.round_weights_to_fp16_(model)
     td = args.training_data or ("none (random weights, contract placeholder)" if args.random else
                                 "synthetic re-coloured pairs from shared/data/train (labelme, davis, bsds)")
     path = args.out or os.path.join(MODELS_DIR, f"{args.model}.onnx")
@@ -228,7 +236,7 @@ def main():
             write_parity_s2crnet(model, args.model)
         mtype = "s2crnet"
     else:
-        export_hdnet(model, args.model, path, args.version, td)
+        export_hdnet(model, args.model, path, args.version, td, fp16_weights=fp16)
         if not args.no_manifest:
             write_parity_hdnet(model, args.model)
         mtype = "hdnet"

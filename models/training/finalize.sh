@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Export trained checkpoints to ONNX (+ manifest, parity fixtures), slim the HDNet checkpoint for committing,
-# run the evaluations for the model card and render the tables.
+# Export trained checkpoints to ONNX (+ manifest, parity fixtures; HDNet's file stores float16 weights and is its
+# committed checkpoint), run the evaluations for the model card and render the tables.
 #   bash models/training/finalize.sh [VERSION]
 set -euo pipefail
 PY=${PYTHON:-$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)}
@@ -10,13 +10,6 @@ V=${1:-1.0.0}
 for m in hdnet-lite s2crnet hdnet; do
   if [ -f runs/$m/ckpt.pt ]; then $PY export.py --model $m --checkpoint runs/$m/ckpt.pt --version "$V" 2>&1 | grep exported; fi
 done
-if [ -f runs/hdnet/ckpt.pt ]; then
-  $PY -c "
-import torch
-ck = torch.load('runs/hdnet/ckpt.pt', map_location='cpu')
-ck = {'model': {k: v.half() for k, v in ck['model'].items()}, **{k: ck.get(k) for k in ('step', 'images_seen', 'wall_s', 'flags', 'args')}}
-torch.save(ck, 'runs/hdnet/ckpt_weights_fp16.pt')"
-fi
 $PY evaluate.py --threads 2 --methods composite,classic,hdnet-lite,s2crnet,hdnet --triplets --out results/val.json
 $PY evaluate.py --threads 2 --methods hdnet-lite --ksweep 1,3,5,7,9 --out results/ksweep.json
 $PY report.py > results/tables.md

@@ -23,6 +23,7 @@ sys.path.insert(0, HERE)
 import data  # noqa: E402
 import hdnet  # noqa: E402
 import metrics  # noqa: E402
+import onnx_weights  # noqa: E402
 import s2crnet  # noqa: E402
 
 A_MIN = 100.0
@@ -45,6 +46,42 @@ def fg_mse_loss(pred, real, mask):
     se = ((pred - real) ** 2).sum(dim=(1, 2, 3))
     area = mask.sum(dim=(1, 2, 3)).clamp_min(A_MIN)
     return (se / area).mean()
+
+
+class BatchStream(torch.utils.data.IterableDataset):
+    """Endless training batches from a source with .batch(n, size) and .rng; each worker process reseeds its copy."""
+
+    def __init__(self, src, batch, size, seed):
+        self.src, self.batch, self.size, self.seed = src, batch, size, seed
+
+    def __iter__(self):
+        info = torch.utils.data.get_worker_info()
+        if info is not None:
+            self.src.rng = np.random.default_rng([self.seed, info.id])
+        while True:
+            yield tuple(torch.from_numpy(x) for x in self.src.batch(self.batch, self.size))
+
+
+def batch_iterator(src, args, seed):
+    """In-process batches (--workers 0, the 2-core CPU case) or a DataLoader of forked workers (GPU machine)."""
+    stream = BatchStream(src, args.batch, args.size, seed)
+    if args.workers <= 0:
+        return iter(stream)
+    return iter(torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.workers, prefetch_factor=4,
+                                            multiprocessing_context="fork", persistent_workers=True,
+                                            pin_memory=args.device == "cuda"))
+
+
+def init_counters(run_dir):
+    """Step, images seen and wall time of the last record in run_dir/log.jsonl (zeros for a new run)."""
+    path = os.path.join(run_dir, "log.jsonl")
+    last = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                if line.strip():
+                    last = json.loads(line)
+    return last.get("step", 0), last.get("images_seen", 0), last.get("wall_s", 0.0)
 
 
 def build_model(args):
@@ -85,9 +122,13 @@ def main():
     ap.add_argument("--size", type=int, default=128)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=0, help="data-synthesis processes (0 = in the training process)")
     ap.add_argument("--minutes", type=float, default=30)
     ap.add_argument("--run-dir", required=True)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init-onnx", default=None,
+                    help="start from the weights inside an exported model (e.g. ../hdnet.onnx) when there is no "
+                         "checkpoint to resume")
     ap.add_argument("--no-ld", action="store_true")
     ap.add_argument("--no-mgd", action="store_true")
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
@@ -111,6 +152,10 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     device = torch.device(args.device)
+    if args.device == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+        torch.backends.cudnn.benchmark = False  # input sizes are fixed, but LD gathers vary per image
     os.makedirs(args.run_dir, exist_ok=True)
     ckpt_path = os.path.join(args.run_dir, "ckpt.pt")
     log_path = os.path.join(args.run_dir, "log.jsonl")
@@ -119,12 +164,16 @@ def main():
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     step, seen, wall_prev = 0, 0, 0.0
     if args.resume and os.path.exists(ckpt_path):
-        ck = torch.load(ckpt_path, map_location=device)
+        ck = torch.load(ckpt_path, map_location=device, weights_only=False)
         model.load_state_dict(ck["model"])
         if "opt" in ck:
             opt.load_state_dict(ck["opt"])
         step, seen, wall_prev = ck["step"], ck["images_seen"], ck["wall_s"]
         print(f"resumed step {step} images {seen} wall {wall_prev:.0f}s", flush=True)
+    elif args.init_onnx:
+        model.load_state_dict(onnx_weights.state_dict_from_onnx(args.init_onnx, model))
+        step, seen, wall_prev = init_counters(args.run_dir)
+        print(f"initialised from {args.init_onnx} (step {step})", flush=True)
     flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
 
     if args.iharmony4:
@@ -133,6 +182,7 @@ def main():
     else:
         train_src = data.SyntheticPairs("train", seed=args.seed + step)
         val = data.fixed_val_set(args.val_size)
+    batches = batch_iterator(train_src, args, args.seed + step)
     rs = np.random.default_rng(99)
     sub = np.sort(rs.choice(len(val["comp"]), size=min(args.val_subset, len(val["comp"])), replace=False))
     mach = machine(args)
@@ -171,7 +221,7 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr
         ta = time.time()
-        c, m, r = (torch.from_numpy(x).to(device) for x in train_src.batch(args.batch, args.size))
+        c, m, r = (x.to(device, non_blocking=True) for x in next(batches))
         tb = time.time()
         k = args.k if args.k else int(krng.integers(1, 10))
         pred = forward(model, args.model, c, m, torch.tensor([k]))

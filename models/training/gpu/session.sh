@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Full-HDNet training on the lent GPU machine, one device call per step (gpu/README.md gives the exact calls).
+#   bash models/training/gpu/session.sh receive          # keep the data part carried by this call
+#   bash models/training/gpu/session.sh start MINUTES    # unpack, start training in the background (setsid)
+#   bash models/training/gpu/session.sh watch SECONDS    # show progress until training ends or SECONDS pass
+#   bash models/training/gpu/session.sh collect          # fp16 weight parts + run log into $OUT
+# The machine is given back 30 s after a call ends: keep the calls coming while training runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${HDC_WORK:-/root/hdcompose-gpu}
+export HDCOMPOSE_CACHE=$WORK/cache PYTHONUNBUFFERED=1
+PY=python3
+mkdir -p "$WORK/parts" "$WORK/run"
+case "${1:-}" in
+  receive)
+    cp -v cache/gpu/part*.npz "$WORK/parts/"
+    ls -la "$WORK/parts" ;;
+  start)
+    $PY -c "import torch; assert torch.cuda.is_available(), 'no CUDA device'; print(torch.__version__, torch.cuda.get_device_name(0))"
+    [ -f "$WORK/cache/train_256.pkl" ] || $PY gpu/pack_data.py unpack --parts "$WORK/parts"
+    [ -f "$WORK/run/log.jsonl" ] || cp runs/hdnet/log.jsonl "$WORK/run/log.jsonl"
+    # resumes $WORK/run/ckpt.pt when this lease already trained, else starts from the weights in models/hdnet.onnx
+    setsid nohup $PY train.py --model hdnet --device cuda --resume --init-onnx ../hdnet.onnx --size 256 \
+      --batch "${BATCH:-16}" --threads 4 --workers "${WORKERS:-12}" --lr "${LR:-5e-4}" --warmup 300 \
+      --minutes "${2:-20}" --run-dir "$WORK/run" --val-every 300 --val-subset 287 --full-val-at-end \
+      > "$WORK/train.out" 2>&1 < /dev/null &
+    sleep 90
+    tail -n 5 "$WORK/train.out" ;;
+  watch)
+    end=$((SECONDS + ${2:-540}))
+    while (( SECONDS < end )) && ! grep -q '"final": true' "$WORK/train.out" && pgrep -f "train.py --model hdnet" >/dev/null; do
+      sleep 15
+    done
+    grep -E '"val_mse"|resumed|initialised|Error|error' "$WORK/train.out" | tail -n 8 || true
+    tail -n 2 "$WORK/train.out"
+    nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader || true ;;
+  collect)
+    $PY gpu/weights.py split --checkpoint "$WORK/run/ckpt.pt" --out "$OUT"
+    cp "$WORK/run/log.jsonl" "$OUT/log.jsonl"
+    cp "$WORK/train.out" "$OUT/train.out"
+    ls -la "$OUT" ;;
+  *)
+    echo "usage: session.sh receive | start MINUTES | watch SECONDS | collect" >&2; exit 2 ;;
+esac
