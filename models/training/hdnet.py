@@ -252,7 +252,7 @@ class HDNet(nn.Module):
     def _no_knn(b, k):
         n = b.shape[2] * b.shape[3]
         kk = int(k.reshape(-1)[0]) if torch.is_tensor(k) else int(k)
-        z = torch.zeros(b.shape[0], n, kk)
+        z = torch.zeros(b.shape[0], n, kk, device=b.device)
         return b, z.long(), z
 
 
