@@ -22,7 +22,6 @@ sys.path.insert(0, HERE)
 import data  # noqa: E402
 import hdnet  # noqa: E402
 import metrics  # noqa: E402
-import onnx_weights  # noqa: E402
 import s2crnet  # noqa: E402
 import train  # noqa: E402
 
@@ -53,8 +52,7 @@ def load_hdnet(ckpt):
     if ckpt.endswith(".onnx"):  # an exported model is its own checkpoint (HDNet's weights live in models/hdnet.onnx)
         name = os.path.splitext(os.path.basename(ckpt))[0]
         model = hdnet.build(name)
-        model.load_state_dict(onnx_weights.state_dict_from_onnx(ckpt, model))
-        step, seen, wall = train.init_counters(os.path.join(HERE, "runs", name))
+        step, seen, wall = train.load_from_onnx(ckpt, model, os.path.join(HERE, "runs", name))
         return model.eval(), {"model_file": os.path.basename(ckpt), "step": step, "images_seen": seen, "wall_s": wall}
     ck = torch.load(ckpt, map_location="cpu", weights_only=False)
     fl = ck.get("flags", {})
@@ -126,8 +124,10 @@ def ckpt_for(method, args):
     if method in ("composite", "classic"):
         return None
     ck = os.path.join(HERE, "runs", method, "ckpt.pt")
+    if os.path.exists(ck) or method == "s2crnet":
+        return ck
     exported = os.path.join(HERE, "..", method + ".onnx")
-    return exported if not os.path.exists(ck) and method != "s2crnet" and os.path.exists(exported) else ck
+    return exported if os.path.exists(exported) else ck
 
 
 def main():

@@ -84,6 +84,12 @@ def init_counters(run_dir):
     return last.get("step", 0), last.get("images_seen", 0), last.get("wall_s", 0.0)
 
 
+def load_from_onnx(path, model, run_dir):
+    """Fills model with the weights inside an exported file; returns the run's (step, images seen, wall time)."""
+    model.load_state_dict(onnx_weights.state_dict_from_onnx(path, model))
+    return init_counters(run_dir)
+
+
 def build_model(args):
     if args.model == "s2crnet":
         return s2crnet.S2CRNet()
@@ -171,8 +177,7 @@ def main():
         step, seen, wall_prev = ck["step"], ck["images_seen"], ck["wall_s"]
         print(f"resumed step {step} images {seen} wall {wall_prev:.0f}s", flush=True)
     elif args.init_onnx:
-        model.load_state_dict(onnx_weights.state_dict_from_onnx(args.init_onnx, model))
-        step, seen, wall_prev = init_counters(args.run_dir)
+        step, seen, wall_prev = load_from_onnx(args.init_onnx, model, args.run_dir)
         print(f"initialised from {args.init_onnx} (step {step})", flush=True)
     flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
 
