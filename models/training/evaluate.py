@@ -130,6 +130,27 @@ def ckpt_for(method, args):
     return exported if os.path.exists(exported) else ck
 
 
+def module_probe(method, ckpt, val, k):
+    """How much the trained network relies on its dynamic modules: the same weights scored as trained, with the
+    background reference cut from LD's fusion layer (the fused feature then depends on the foreground cell alone),
+    and with MGD's dynamic kernels set to zero (both MGD modules become the identity)."""
+    out = {"method": method, "k": k}
+    for variant in ("as trained", "LD reference cut", "MGD kernels zero"):
+        model, _ = load_hdnet(ckpt)
+        out["temperature"] = float(torch.clamp(model.ld.log_temp, -2.0, 3.5).exp())
+        with torch.no_grad():
+            if variant == "LD reference cut":
+                w = model.ld.fuse.weight
+                w[:, w.shape[1] // 2:] = 0
+            if variant == "MGD kernels zero":
+                for mgd in (model.mgd1, model.mgd2):
+                    for head in (mgd.head_f, mgd.head_b):
+                        head[2].weight.zero_()
+                        head[2].bias.zero_()
+        out[variant] = table(run_set(lambda c, m: model(c, m, torch.tensor([k]))[0], val))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--methods", default="composite,classic,hdnet-lite,hdnet,s2crnet")
@@ -137,6 +158,8 @@ def main():
     ap.add_argument("--ksweep", default=None)
     ap.add_argument("--ablation", default=None, help="comma-separated run dirs")
     ap.add_argument("--triplets", action="store_true")
+    ap.add_argument("--module-probe", action="store_true",
+                    help="score the first method as trained, without LD's reference and without MGD's kernels")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", required=True)
@@ -157,6 +180,9 @@ def main():
                                                         "images_seen": ck.get("images_seen"),
                                                         "wall_s": ck.get("wall_s"), "flags": ck.get("flags"),
                                                         "seed": ck.get("args", {}).get("seed")}
+    elif args.module_probe:
+        method = args.methods.split(",")[0]
+        result["module_probe"] = module_probe(method, ckpt_for(method, args), val, args.k)
     elif args.ksweep:
         method = args.methods.split(",")[0]
         for k in [int(x) for x in args.ksweep.split(",")]:

@@ -12,4 +12,5 @@ for m in hdnet-lite s2crnet hdnet; do
 done
 $PY evaluate.py --threads 2 --methods composite,classic,hdnet-lite,s2crnet,hdnet --triplets --out results/val.json
 $PY evaluate.py --threads 2 --methods hdnet-lite --ksweep 1,3,5,7,9 --out results/ksweep.json
+$PY evaluate.py --threads 2 --methods hdnet-lite --module-probe --out results/module-probe.json
 $PY report.py > results/tables.md

@@ -73,6 +73,17 @@ def ablation_table(res, comp_mse):
     return "\n".join(lines)
 
 
+def module_probe_table(res, comp_mse):
+    p = res["module_probe"]
+    lines = [f"Same weights ({NAMES[p['method']]}, K = {p['k']}, learned LD softmax temperature "
+             f"{p['temperature']:.2f}), scored as trained and with one dynamic module switched off at inference:", "",
+             "| variant | MSE | PSNR | fMSE | composite MSE ÷ MSE |", "|---|---|---|---|---|"]
+    for v in ("as trained", "LD reference cut", "MGD kernels zero"):
+        a = p[v]["all"]
+        lines.append(f"| {v} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+    return "\n".join(lines)
+
+
 def run_summary(run):
     p = os.path.join(HERE, "runs", run, "log.jsonl")
     if not os.path.exists(p):
@@ -99,6 +110,9 @@ def main():
         ks = load("ksweep.json")
         if ks:
             out += ["### K sweep (HDNet-lite, fixed val set)", "", ksweep_table(ks, comp), ""]
+        probe = load("module-probe.json")
+        if probe:
+            out += ["### Module probe (HDNet-lite, fixed val set)", "", module_probe_table(probe, comp), ""]
         abs_ = [x for x in (load("ablation.json"), load("ablation-s1.json")) if x]
         if abs_:
             out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(abs_, comp), ""]

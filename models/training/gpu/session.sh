@@ -3,6 +3,7 @@
 #   bash models/training/gpu/session.sh receive          # keep the data part carried by this call
 #   bash models/training/gpu/session.sh start MINUTES    # unpack, start training in the background (setsid)
 #   bash models/training/gpu/session.sh watch SECONDS    # show progress until training ends or SECONDS pass
+#   bash models/training/gpu/session.sh stop             # end training now (SIGTERM: checkpoint + final validation)
 #   bash models/training/gpu/session.sh collect          # fp16 weight parts + run log into $OUT
 # The machine is given back 30 s after a call ends: keep the calls coming while training runs.
 set -euo pipefail
@@ -34,11 +35,16 @@ case "${1:-}" in
     grep -E '"val_mse"|resumed|initialised|Error|error' "$WORK/train.out" | tail -n 8 || true
     tail -n 2 "$WORK/train.out"
     nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader || true ;;
+  stop)
+    # only the trainer itself (the oldest match): its data workers must outlive the final checkpoint
+    pkill -o -TERM -f "train.py --model hdnet" || true
+    while pgrep -f "train.py --model hdnet" >/dev/null; do sleep 5; done
+    tail -n 2 "$WORK/train.out" ;;
   collect)
     $PY gpu/weights.py split --checkpoint "$WORK/run/ckpt.pt" --out "$OUT"
     cp "$WORK/run/log.jsonl" "$OUT/log.jsonl"
     cp "$WORK/train.out" "$OUT/train.out"
     ls -la "$OUT" ;;
   *)
-    echo "usage: session.sh receive | start MINUTES | watch SECONDS | collect" >&2; exit 2 ;;
+    echo "usage: session.sh receive | start MINUTES | watch SECONDS | stop | collect" >&2; exit 2 ;;
 esac
