@@ -2,11 +2,11 @@
 # Retakes the editor screenshots in docs/screenshots from the real window under Xvfb (1440x900), with the shipped models.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 2; }
-if [[ ! -f target/hdcompose.jar || -n "$(find src pom.xml models -newer target/hdcompose.jar -print -quit)" ]]; then
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth libgtk-3-0)" >&2; exit 2; }
+if [[ ! -f target/hdcompose.jar || -n "$(find src pom.xml -newer target/hdcompose.jar -print -quit)" ]]; then
   mvn -q -B -ntp package -DskipTests
 fi
 for view in initial split knn knn-all kcompare; do
-  xvfb-run -a -s "-screen 0 1600x1000x24" java -jar target/hdcompose.jar \
+  xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/hdcompose.jar com.hdcompose.app.EditorLauncher \
       --screenshot "docs/screenshots/$view.png" --screenshot-view "$view"
 done
