@@ -9,7 +9,5 @@ if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
     echo "Please install Java 17 (JDK) and Maven first." >&2; exit 2
   fi
 fi
-if [[ ! -f target/hdcompose.jar || -n "$(find src pom.xml -newer target/hdcompose.jar -print -quit)" ]]; then
-  mvn -q -B -ntp package -DskipTests
-fi
+scripts/ensure-jar.sh
 exec java -jar target/hdcompose.jar "$@"

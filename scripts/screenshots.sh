@@ -3,9 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth libgtk-3-0)" >&2; exit 2; }
-if [[ ! -f target/hdcompose.jar || -n "$(find src pom.xml -newer target/hdcompose.jar -print -quit)" ]]; then
-  mvn -q -B -ntp package -DskipTests
-fi
+scripts/ensure-jar.sh
 for view in initial split knn knn-all kcompare; do
   xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/hdcompose.jar com.hdcompose.app.EditorLauncher \
       --screenshot "docs/screenshots/$view.png" --screenshot-view "$view"

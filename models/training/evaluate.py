@@ -136,8 +136,8 @@ def module_probe(method, ckpt, val, k):
     and with MGD's dynamic kernels set to zero (both MGD modules become the identity)."""
     out = {"method": method, "k": k}
     for variant in ("as trained", "LD reference cut", "MGD kernels zero"):
-        model, _ = load_hdnet(ckpt)
-        out["temperature"] = float(torch.clamp(model.ld.log_temp, -2.0, 3.5).exp())
+        model, _ = load_hdnet(ckpt)  # fresh weights per variant: the cuts below edit them in place
+        out["temperature"] = float(model.ld.temperature())
         with torch.no_grad():
             if variant == "LD reference cut":
                 w = model.ld.fuse.weight

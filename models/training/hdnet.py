@@ -134,6 +134,10 @@ class LocalDynamic(nn.Module):
         self.fuse = nn.Linear(2 * ch, ch)  # learned 1x1 fusion on the gathered fg cells [nF, 2C]
         self.log_temp = nn.Parameter(torch.tensor(math.log(10.0)))
 
+    def temperature(self):
+        """Softmax temperature over the K similarities, learned in log space and clamped to e^-2..e^3.5."""
+        return torch.clamp(self.log_temp, -2.0, 3.5).exp()
+
     def forward_single(self, f, fgmask, k):
         """f [C,N] features of one image, fgmask [N] bool. Returns (new f [C,N], idx [N,k], w [N,k])."""
         c = f.shape[0]
@@ -160,7 +164,7 @@ class LocalDynamic(nn.Module):
         sim = torch.matmul(fg_aug, bg_aug.transpose(0, 1))  # [1+nF, nB+9]  fg x bg only
         vals, sel = topk_dynamic(sim, k)  # [1+nF,k]
         vals, sel = vals[1:], sel[1:]
-        w = torch.softmax(vals * torch.clamp(self.log_temp, -2.0, 3.5).exp(), dim=1)
+        w = torch.softmax(vals * self.temperature(), dim=1)
         kk = sel.shape[1]
         nbr = bg_p[sel]  # [nF,k,C]
         ref = (w.unsqueeze(2) * nbr).sum(1)  # [nF,C]

@@ -14,6 +14,7 @@ import os
 import platform
 import signal
 import sys
+import threading
 import time
 
 import numpy as np
@@ -213,12 +214,12 @@ def main():
     last_ck = last_val = t0
     ema = None
     t_data = t_step = 0.0
-    stop = []  # SIGTERM (kill, session.sh stop) ends the run like its budget: checkpoint, final validation, log
-    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+    stop = threading.Event()  # SIGTERM (kill, session.sh stop) ends the run like its budget: checkpoint, validation
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     model.train()
     while True:
         el = time.time() - t0
-        if el >= budget or (args.max_steps and step >= args.max_steps) or stop:
+        if el >= budget or (args.max_steps and step >= args.max_steps) or stop.is_set():
             break
         frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
         lr = args.lr if args.no_decay else args.lr * (
@@ -277,7 +278,7 @@ def main():
     idx = None if args.full_val_at_end else sub
     s = metrics.summarize(evaluate(model, args.model, val, idx, device))
     log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
-         "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True, "stopped_early": bool(stop),
+         "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True, "stopped_early": stop.is_set(),
          **{"val_" + k2: v for k2, v in s.items()}})
 
 

@@ -3,7 +3,7 @@ import numpy as np
 import torch
 
 import evaluate
-import hdnet
+from helpers import randomised_lite
 
 
 def small_val(n=3, size=64, seed=0):
@@ -17,11 +17,7 @@ def small_val(n=3, size=64, seed=0):
 
 
 def test_probe_scores_each_variant_and_each_cut_changes_the_result(tmp_path):
-    torch.manual_seed(3)
-    model = hdnet.build("hdnet-lite")
-    with torch.no_grad():  # a network whose output depends on its features (the output conv starts at zero)
-        for p in model.parameters():
-            p.add_(torch.randn_like(p) * 0.05)
+    model = randomised_lite(seed=3)
     ckpt = str(tmp_path / "ckpt.pt")
     torch.save({"model": model.state_dict(), "flags": {}, "args": {"model": "hdnet-lite"}}, ckpt)
 

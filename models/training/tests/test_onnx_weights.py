@@ -10,15 +10,7 @@ import torch
 import export
 import hdnet
 import onnx_weights
-
-
-def randomised_lite():
-    torch.manual_seed(1)
-    model = hdnet.build("hdnet-lite").eval()
-    with torch.no_grad():  # every tensor distinct: the exporter shares bit-identical constants (zero biases)
-        for p in model.parameters():
-            p.add_(torch.randn_like(p) * 0.05)
-    return model
+from helpers import randomised_lite
 
 
 def test_fp16_storage_halves_the_file_and_keeps_the_contract(tmp_path):
