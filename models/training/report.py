@@ -96,7 +96,7 @@ def run_summary(run):
     ips = [r["img_per_s"] for r in recs if "img_per_s" in r]
     return {"steps": last["step"], "images": last["images_seen"], "wall_s": last["wall_s"],
             "machine": last["machine"], "img_per_s_median": sorted(ips)[len(ips) // 2] if ips else None,
-            "last_val": vals[-1] if vals else None, "sizes": sorted({r["size"] for r in recs})}
+            "last_val": vals[-1] if vals else None, "sizes": sorted({r["size"] for r in recs if r.get("size")})}
 
 
 def main():

@@ -4,6 +4,7 @@ import static com.hdcompose.app.EditorFixture.call;
 import static com.hdcompose.app.EditorFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ImageFileReader;
@@ -119,8 +120,9 @@ class EditorWindowTest extends EditorUiTest {
         assertThat(call(() -> fx.window.session().view().knnModeProperty().get())).isEqualTo(KnnViewMode.POINTER);
         assertThat(call(() -> fx.window.canvas().paintCount())).isGreaterThan(paints);
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        assertThat(fx.waitForFullPreview().knn().orElseThrow().k()).isEqualTo(5);
-        assertThat(call(() -> fx.window.inspector().k.getValue())).isEqualTo(5.0);
+        int initialK = CompositionDocument.DEFAULT_SETTINGS.k();
+        assertThat(fx.waitForFullPreview().knn().orElseThrow().k()).isEqualTo(initialK);
+        assertThat(call(() -> fx.window.inspector().k.getValue())).isEqualTo((double) initialK);
     }
 
     @Test
