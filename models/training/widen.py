@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 import hdnet
+import train
 
 FACTOR = 4
 
@@ -53,15 +54,12 @@ def widen_tensor(name, small, big_shape):
     t = small
     if ".head_" in name and name.endswith(("2.weight", "2.bias")):
         big_ch = int(round(big_shape[0] ** 0.5))
-        t = _mgd_kernel_rows(t, big_ch)
-        if t.dim() == 2 and t.shape[1] != big_shape[1]:
-            raise ValueError(f"{name}: unexpected shape {tuple(small.shape)} -> {big_shape}")
-        return t
+        return _mgd_kernel_rows(t, big_ch)  # widen_state_dict checks the resulting shape
     for d, n_big in enumerate(big_shape):
         n_small = t.shape[d]
         if n_big != n_small:
             t = t.index_select(d, torch.from_numpy(_index(n_small, n_big)))
-            if d == 1 and t.dim() >= 2 and not name.endswith(("gamma", "beta")):
+            if d == 1 and name.endswith("weight"):  # conv / linear input dim (gamma, beta: [1, C, 1, 1])
                 t = t / FACTOR  # incoming copies of one lite channel share its outgoing weight
     return t
 
@@ -78,8 +76,7 @@ def widen_state_dict(lite_sd, noise=0.0, seed=0):
         if tuple(w.shape) != tuple(ref.shape):
             raise ValueError(f"{name}: widened to {tuple(w.shape)}, HDNet needs {tuple(ref.shape)}")
         if noise > 0 and w.dim() >= 2:
-            std = float(w.std()) if w.numel() > 1 else 0.0
-            w = w + torch.randn(w.shape, generator=gen) * std * noise
+            w = w + torch.randn(w.shape, generator=gen) * float(w.std()) * noise
         out[name] = w
     return out
 
@@ -106,9 +103,7 @@ def main():
     obj = {"model": model.state_dict(), "step": 0, "images_seen": 0, "wall_s": 0.0, "flags": {},
            "args": {"model": "hdnet"}, "widened": origin}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    tmp = args.out + ".tmp"
-    torch.save(obj, tmp)
-    os.replace(tmp, args.out)
+    train.atomic_save(obj, args.out)
     with open(log_path, "a") as f:  # HDNet's own counters start here; train.py --resume continues from them
         f.write(json.dumps({"step": 0, "images_seen": 0, "wall_s": 0.0, "event": "widened from hdnet-lite", **origin,
                             "machine": "none (weights copied, no training)", "model": "hdnet"}) + "\n")

@@ -145,7 +145,7 @@ class ProjectIoTest {
 
         Map<String, byte[]> k = entries(saved(TestDocs.simple()));
         k.put(ProjectFormat.DOCUMENT, new String(k.get(ProjectFormat.DOCUMENT), StandardCharsets.UTF_8)
-                .replace("\"k\" : " + TestDocs.simple().settings().k(), "\"k\" : 42").getBytes(StandardCharsets.UTF_8));
+                .replace("\"k\" : " + CompositionDocument.DEFAULT_SETTINGS.k(), "\"k\" : 42").getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ProjectReader.read(zip("k.hdcomp", k))).hasMessageContaining("k must be between 1 and 9");
     }
 
