@@ -7,8 +7,10 @@ Checkpoints default to runs/<id>/ckpt.pt. Metrics on 0..255: MSE, PSNR (range 25
 averaged per image; also split by foreground ratio 0-5 %, 5-15 %, 15-100 %.
 """
 import argparse
+import collections
 import glob
 import json
+import math
 import os
 import sys
 import time
@@ -16,6 +18,7 @@ import time
 import cv2
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -27,6 +30,7 @@ import train  # noqa: E402
 
 TRIPLETS = "/work/shared/data/eval/triplets"
 BUCKETS = [(0.0, 0.05, "0-5%"), (0.05, 0.15, "5-15%"), (0.15, 1.01, "15-100%")]
+PROPAGATION_STAGES = (("ld", 8), ("dec2", 4), ("dec1", 2), ("dec0", 1))  # module name, downscale of its output
 
 
 def reinhard_classic(comp, mask):
@@ -148,7 +152,41 @@ def module_probe(method, ckpt, val, k):
                         head[2].weight.zero_()
                         head[2].bias.zero_()
         out[variant] = table(run_set(lambda c, m: model(c, m, torch.tensor([k]))[0], val))
+    out["ld_propagation"] = ld_propagation(ckpt, val, k)
     return out
+
+
+@torch.no_grad()
+def ld_propagation(ckpt, val, k, bs=4):
+    """Where LD's effect goes: with LD's background reference cut, the relative change of the foreground features
+    (||delta * m|| / ||f * m|| over the whole set, m = mask pooled to the stage's scale) at LD's output and after
+    each decoder stage, and the foreground RMS change of the harmonized image on the 0..255 scale."""
+    models = []
+    for cut in (False, True):
+        model, _ = load_hdnet(ckpt)
+        if cut:
+            w = model.ld.fuse.weight
+            w[:, w.shape[1] // 2:] = 0
+        models.append(model)
+    num, den = collections.defaultdict(float), collections.defaultdict(float)
+    n = len(val["comp"])
+    for s in range(0, n, bs):
+        c, m, _ = data.to_tensors(val, np.arange(s, min(n, s + bs)))
+        acts = []
+        for model in models:
+            a = {}
+            hooks = [getattr(model, name).register_forward_hook(
+                lambda mod, i, o, name=name: a.__setitem__(name, o[0] if isinstance(o, tuple) else o))
+                for name, _ in PROPAGATION_STAGES]
+            a["output"] = model(c, m, torch.tensor([k]))[0] * 255
+            for h in hooks:
+                h.remove()
+            acts.append(a)
+        for name, scale in PROPAGATION_STAGES + (("output", 1),):
+            ms = F.avg_pool2d(m, scale) if scale > 1 else m
+            num[name] += float((((acts[0][name] - acts[1][name]) * ms) ** 2).sum())
+            den[name] += float(((acts[0][name] * ms) ** 2).sum()) if name != "output" else float((ms * 3).sum())
+    return {name: math.sqrt(num[name] / max(den[name], 1e-12)) for name in num}
 
 
 def main():

@@ -28,3 +28,19 @@ def test_probe_scores_each_variant_and_each_cut_changes_the_result(tmp_path):
     assert mse["LD reference cut"] != mse["as trained"]
     assert mse["MGD kernels zero"] != mse["as trained"]
     assert out["k"] == 3 and out["method"] == "hdnet-lite"
+
+
+def test_propagation_measures_the_ld_cut_at_every_stage_and_nothing_without_a_cut(tmp_path):
+    model = randomised_lite(seed=3)
+    ckpt = str(tmp_path / "ckpt.pt")
+    torch.save({"model": model.state_dict(), "flags": {}, "args": {"model": "hdnet-lite"}}, ckpt)
+
+    prop = evaluate.ld_propagation(ckpt, small_val(), k=3)
+
+    assert set(prop) == {"ld", "dec2", "dec1", "dec0", "output"}
+    assert all(np.isfinite(v) and v > 0 for v in prop.values())
+
+    with torch.no_grad():
+        model.ld.fuse.weight[:, model.ld.fuse.weight.shape[1] // 2:] = 0  # already cut: the cut changes nothing
+    torch.save({"model": model.state_dict(), "flags": {}, "args": {"model": "hdnet-lite"}}, ckpt)
+    assert all(v == 0 for v in evaluate.ld_propagation(ckpt, small_val(), k=3).values())
