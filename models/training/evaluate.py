@@ -144,8 +144,7 @@ def module_probe(method, ckpt, val, k):
         out["temperature"] = float(model.ld.temperature())
         with torch.no_grad():
             if variant == "LD reference cut":
-                w = model.ld.fuse.weight
-                w[:, w.shape[1] // 2:] = 0
+                cut_ld_reference(model)
             if variant == "MGD kernels zero":
                 for mgd in (model.mgd1, model.mgd2):
                     for head in (mgd.head_f, mgd.head_b):
@@ -156,37 +155,46 @@ def module_probe(method, ckpt, val, k):
     return out
 
 
+def cut_ld_reference(model):
+    """Zeroes the background-reference half of LD's fusion layer: the fused feature then depends on the fg cell alone."""
+    with torch.no_grad():
+        w = model.ld.fuse.weight
+        w[:, w.shape[1] // 2:] = 0
+
+
 @torch.no_grad()
 def ld_propagation(ckpt, val, k, bs=4):
     """Where LD's effect goes: with LD's background reference cut, the relative change of the foreground features
     (||delta * m|| / ||f * m|| over the whole set, m = mask pooled to the stage's scale) at LD's output and after
-    each decoder stage, and the foreground RMS change of the harmonized image on the 0..255 scale."""
-    models = []
-    for cut in (False, True):
-        model, _ = load_hdnet(ckpt)
-        if cut:
-            w = model.ld.fuse.weight
-            w[:, w.shape[1] // 2:] = 0
-        models.append(model)
+    each decoder stage, and ("output") the foreground RMS change of the harmonized image on the 0..255 scale."""
+    trained, cut = load_hdnet(ckpt)[0], load_hdnet(ckpt)[0]
+    cut_ld_reference(cut)
     num, den = collections.defaultdict(float), collections.defaultdict(float)
     n = len(val["comp"])
     for s in range(0, n, bs):
         c, m, _ = data.to_tensors(val, np.arange(s, min(n, s + bs)))
-        acts = []
-        for model in models:
-            a = {}
-            hooks = [getattr(model, name).register_forward_hook(
-                lambda mod, i, o, name=name: a.__setitem__(name, o[0] if isinstance(o, tuple) else o))
-                for name, _ in PROPAGATION_STAGES]
-            a["output"] = model(c, m, torch.tensor([k]))[0] * 255
-            for h in hooks:
-                h.remove()
-            acts.append(a)
-        for name, scale in PROPAGATION_STAGES + (("output", 1),):
+        a, b = (stage_outputs(model, c, m, k) for model in (trained, cut))
+        for name, scale in PROPAGATION_STAGES:
             ms = F.avg_pool2d(m, scale) if scale > 1 else m
-            num[name] += float((((acts[0][name] - acts[1][name]) * ms) ** 2).sum())
-            den[name] += float(((acts[0][name] * ms) ** 2).sum()) if name != "output" else float((ms * 3).sum())
+            num[name] += float((((a[name] - b[name]) * ms) ** 2).sum())
+            den[name] += float(((a[name] * ms) ** 2).sum())
+        num["output"] += float((((a["output"] - b["output"]) * 255 * m) ** 2).sum())
+        den["output"] += float(m.sum()) * 3
     return {name: math.sqrt(num[name] / max(den[name], 1e-12)) for name in num}
+
+
+def stage_outputs(model, c, m, k):
+    """The outputs of the PROPAGATION_STAGES modules and the harmonized image ("output") for one batch."""
+    acts = {}
+    hooks = [getattr(model, name).register_forward_hook(
+        lambda mod, i, o, name=name: acts.__setitem__(name, o[0] if isinstance(o, tuple) else o))
+        for name, _ in PROPAGATION_STAGES]
+    try:
+        acts["output"] = model(c, m, torch.tensor([k]))[0]
+    finally:
+        for h in hooks:
+            h.remove()
+    return acts
 
 
 def main():

@@ -83,7 +83,7 @@ def module_probe_table(res, comp_mse):
         lines.append(f"| {v} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
     prop = p.get("ld_propagation")
     if prop:
-        stages = ", ".join(f"{name} {100 * prop[name]:.1f} %" for name in ("ld", "dec2", "dec1", "dec0") if name in prop)
+        stages = ", ".join(f"{name} {100 * v:.1f} %" for name, v in prop.items() if name != "output")
         lines += ["", f"Where LD's change goes (LD reference cut vs as trained; relative RMS change of the foreground "
                       f"features after each module): {stages}; harmonized foreground RMS change "
                       f"{prop['output']:.2f} (0..255)."]
