@@ -118,6 +118,35 @@ def evaluate(model, kind, val, idx, device, k=5, bs=8):
     return metrics.cat(out)
 
 
+class WeightAverage:
+    """Exponential moving average of a model's float tensors (Polyak averaging), updated after each optimiser step."""
+
+    def __init__(self, model, decay):
+        self.decay = decay
+        self.state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+    @torch.no_grad()
+    def update(self, model):
+        for k, v in model.state_dict().items():
+            if v.dtype.is_floating_point:
+                self.state[k].mul_(self.decay).add_(v.detach(), alpha=1 - self.decay)
+            else:
+                self.state[k].copy_(v)
+
+    def swapped_into(self, model):
+        """Context manager: model holds the averaged weights inside the block, its own weights again after it."""
+        avg = self
+
+        class _Swap:
+            def __enter__(self):
+                self.raw = copy.deepcopy(model.state_dict())
+                model.load_state_dict(avg.state)
+
+            def __exit__(self, *exc):
+                model.load_state_dict(self.raw)
+        return _Swap()
+
+
 def atomic_save(obj, path):
     tmp = path + ".tmp"
     torch.save(obj, tmp)
@@ -153,6 +182,9 @@ def main():
     ap.add_argument("--val-size", type=int, default=256)
     ap.add_argument("--full-val-at-end", action="store_true")
     ap.add_argument("--iharmony4", default=None, help="iHarmony4 root (IHD_train.txt, IHD_test.txt, ...)")
+    ap.add_argument("--ema", type=float, default=0.0,
+                    help="keep an exponential moving average of the weights with this decay (e.g. 0.999); at the end "
+                         "the better of raw and averaged weights on the validation run becomes the checkpoint's model")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps; lr decays over steps")
     args = ap.parse_args()
 
@@ -182,6 +214,11 @@ def main():
         step, seen, wall_prev = load_from_onnx(args.init_onnx, model, args.run_dir)
         print(f"initialised from {args.init_onnx} (step {step})", flush=True)
     flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
+    avg = WeightAverage(model, args.ema) if args.ema > 0 else None
+    if avg is not None and args.resume and os.path.exists(ckpt_path):
+        saved = torch.load(ckpt_path, map_location=device, weights_only=False).get("ema")
+        if saved is not None:  # an interrupted run goes on with its average; a new cycle starts it from the weights
+            avg.state = saved
 
     if args.iharmony4:
         train_src = data.IHarmony4(args.iharmony4, "train", seed=args.seed + step)
@@ -203,7 +240,8 @@ def main():
 
     def save():
         atomic_save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "images_seen": seen,
-                     "wall_s": wall_prev + (time.time() - t0), "flags": flags, "args": vars(args)}, ckpt_path)
+                     "wall_s": wall_prev + (time.time() - t0), "flags": flags, "args": vars(args),
+                     **({"ema": avg.state} if avg is not None else {})}, ckpt_path)
 
     t0 = time.time()
     budget = args.minutes * 60
@@ -242,6 +280,8 @@ def main():
             opt.zero_grad(set_to_none=True)
             continue
         opt.step()
+        if avg is not None:
+            avg.update(model)
         tc = time.time()
         t_data += tb - ta
         t_step += tc - tb
@@ -268,15 +308,27 @@ def main():
             t_data = t_step = 0.0
         if now - last_val >= args.val_every:
             s = metrics.summarize(evaluate(model, args.model, val, sub, device))
+            if avg is not None:
+                with avg.swapped_into(model):
+                    s.update({"ema_" + k2: v for k2, v in
+                              metrics.summarize(evaluate(model, args.model, val, sub, device)).items()})
             log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
                  "val_subset": len(sub), **{"val_" + k2: v for k2, v in s.items()}})
             last_val = time.time()
         if now - last_ck >= args.ckpt_every:
             save()
             last_ck = time.time()
-    save()
     idx = None if args.full_val_at_end else sub
     s = metrics.summarize(evaluate(model, args.model, val, idx, device))
+    if avg is not None:
+        with avg.swapped_into(model):
+            s_avg = metrics.summarize(evaluate(model, args.model, val, idx, device))
+        log({"step": step, "event": "weight average vs raw", "raw_mse": s["mse"], "ema_mse": s_avg["mse"],
+             "adopted": "ema" if s_avg["mse"] < s["mse"] else "raw", "ema_decay": args.ema})
+        if s_avg["mse"] < s["mse"]:
+            model.load_state_dict(avg.state)
+            s = s_avg
+    save()
     log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
          "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True, "stopped_early": stop.is_set(),
          **{"val_" + k2: v for k2, v in s.items()}})

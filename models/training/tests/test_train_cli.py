@@ -75,3 +75,38 @@ def test_sigterm_ends_the_run_with_checkpoint_and_final_validation(tmp_path):
     final = records(run)[-1]
     assert final["final"] and final["stopped_early"] and final["step"] >= 20
     assert os.path.exists(run / "ckpt.pt")
+
+
+def test_weight_average_decides_the_checkpoint_by_validation_and_survives_a_resume(tmp_path):
+    import torch
+    fake_iharmony4(tmp_path / "ihd")
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "3", "--ema", "0.5"), check=True, env=env,
+                   capture_output=True)
+    recs = records(run)
+    verdict = next(r for r in recs if r.get("event") == "weight average vs raw")
+    final = recs[-1]
+    assert final["final"] and verdict["adopted"] in ("ema", "raw")
+    assert final["val_mse"] == min(verdict["raw_mse"], verdict["ema_mse"])
+    ck = torch.load(run / "ckpt.pt", map_location="cpu", weights_only=False)
+    assert set(ck["ema"]) == set(ck["model"])
+    if verdict["adopted"] == "ema":
+        assert all(torch.equal(ck["ema"][k], ck["model"][k]) for k in ck["model"])
+
+
+def test_weight_average_is_an_exponential_moving_average():
+    import torch
+    sys.path.insert(0, os.path.dirname(TRAIN))
+    import train
+    model = torch.nn.Linear(2, 1)
+    with torch.no_grad():
+        model.weight.fill_(1.0)
+    avg = train.WeightAverage(model, 0.9)
+    with torch.no_grad():
+        model.weight.fill_(3.0)
+    avg.update(model)
+    assert torch.allclose(avg.state["weight"], torch.full((1, 2), 1.2))
+    with avg.swapped_into(model):
+        assert torch.allclose(model.weight, torch.full((1, 2), 1.2))
+    assert torch.allclose(model.weight, torch.full((1, 2), 3.0))
