@@ -23,7 +23,7 @@ case "${1:-}" in
     # resumes $WORK/run/ckpt.pt when this lease already trained, else starts from the weights in models/hdnet.onnx
     # (since 1.1.0 HDNet-lite widened x4, a trained start: lr 3e-4, the rate that kept lite improving at 256²)
     setsid nohup $PY train.py --model hdnet --device cuda --resume --init-onnx ../hdnet.onnx --size 256 \
-      --batch "${BATCH:-16}" --threads 4 --workers "${WORKERS:-12}" --lr "${LR:-3e-4}" --warmup 300 \
+      --batch "${BATCH:-16}" --threads 4 --workers "${WORKERS:-12}" --lr "${LR:-3e-4}" --warmup 300 --ema "${EMA:-0.999}" \
       --minutes "${2:-20}" --run-dir "$WORK/run" --val-every 300 --val-subset 287 --full-val-at-end \
       > "$WORK/train.out" 2>&1 < /dev/null &
     sleep 90
