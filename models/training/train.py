@@ -7,6 +7,7 @@ the --minutes budget of this invocation. Log: run-dir/log.jsonl.
 """
 import argparse
 import collections
+import contextlib
 import copy
 import json
 import math
@@ -133,18 +134,15 @@ class WeightAverage:
             else:
                 self.state[k].copy_(v)
 
+    @contextlib.contextmanager
     def swapped_into(self, model):
-        """Context manager: model holds the averaged weights inside the block, its own weights again after it."""
-        avg = self
-
-        class _Swap:
-            def __enter__(self):
-                self.raw = copy.deepcopy(model.state_dict())
-                model.load_state_dict(avg.state)
-
-            def __exit__(self, *exc):
-                model.load_state_dict(self.raw)
-        return _Swap()
+        """Inside the block model holds the averaged weights, after it its own weights again."""
+        raw = copy.deepcopy(model.state_dict())
+        model.load_state_dict(self.state)
+        try:
+            yield
+        finally:
+            model.load_state_dict(raw)
 
 
 def atomic_save(obj, path):
@@ -202,10 +200,11 @@ def main():
 
     model = build_model(args).to(device)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
-    step, seen, wall_prev = 0, 0, 0.0
+    step, seen, wall_prev, saved_avg = 0, 0, 0.0, None
     if args.resume and os.path.exists(ckpt_path):
         ck = torch.load(ckpt_path, map_location=device, weights_only=False)
         model.load_state_dict(ck["model"])
+        saved_avg = ck.get("ema")
         if "opt" in ck:
             opt.load_state_dict(ck["opt"])
         step, seen, wall_prev = ck["step"], ck["images_seen"], ck["wall_s"]
@@ -215,10 +214,8 @@ def main():
         print(f"initialised from {args.init_onnx} (step {step})", flush=True)
     flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
     avg = WeightAverage(model, args.ema) if args.ema > 0 else None
-    if avg is not None and args.resume and os.path.exists(ckpt_path):
-        saved = torch.load(ckpt_path, map_location=device, weights_only=False).get("ema")
-        if saved is not None:  # an interrupted run goes on with its average; a new cycle starts it from the weights
-            avg.state = saved
+    if avg is not None and saved_avg is not None:  # an interrupted run goes on with its average; a new cycle
+        avg.state = saved_avg                       # (end-of-cycle checkpoints drop it) starts it from the weights
 
     if args.iharmony4:
         train_src = data.IHarmony4(args.iharmony4, "train", seed=args.seed + step)
