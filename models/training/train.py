@@ -184,6 +184,9 @@ def main():
                     help="keep an exponential moving average of the weights with this decay (e.g. 0.999); at the end "
                          "the better of raw and averaged weights on the validation run becomes the checkpoint's model")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps; lr decays over steps")
+    ap.add_argument("--channels-last", action=argparse.BooleanOptionalAction, default=None,
+                    help="NHWC tensors for the model and the batches (default: on for the CPU, where oneDNN's "
+                         "convolutions run ~1.5x faster that way; off for CUDA, not measured there)")
     args = ap.parse_args()
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -198,7 +201,9 @@ def main():
     ckpt_path = os.path.join(args.run_dir, "ckpt.pt")
     log_path = os.path.join(args.run_dir, "log.jsonl")
 
-    model = build_model(args).to(device)
+    channels_last = args.device == "cpu" if args.channels_last is None else args.channels_last
+    fmt = torch.channels_last if channels_last else torch.contiguous_format
+    model = build_model(args).to(device, memory_format=fmt)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     step, seen, wall_prev, saved_avg = 0, 0, 0.0, None
     if args.resume and os.path.exists(ckpt_path):
@@ -265,7 +270,7 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr
         ta = time.time()
-        c, m, r = (x.to(device, non_blocking=True) for x in next(batches))
+        c, m, r = (x.to(device, non_blocking=True, memory_format=fmt) for x in next(batches))
         tb = time.time()
         k = args.k if args.k else int(krng.integers(1, 10))
         pred = forward(model, args.model, c, m, torch.tensor([k]))

@@ -111,3 +111,21 @@ def test_short_training_step_lowers_loss():
         opt.step()
         losses.append(float(loss))
     assert losses[-1] < losses[0] * 0.85, losses
+
+
+def test_channels_last_computes_the_same_outputs_and_gradients():
+    """train.py runs the CPU in NHWC (faster oneDNN convolutions); the network must not depend on the layout."""
+    torch.manual_seed(4)
+    dense = perturbed(hdnet.build("hdnet-lite")).train()
+    nhwc = perturbed(hdnet.build("hdnet-lite")).train()
+    nhwc.load_state_dict(dense.state_dict())
+    nhwc.to(memory_format=torch.channels_last)
+    comp, mask = sample(b=2)
+    outs = []
+    for model, fmt in ((dense, torch.contiguous_format), (nhwc, torch.channels_last)):
+        h, idx, w = model(comp.contiguous(memory_format=fmt), mask.contiguous(memory_format=fmt), torch.tensor([3]))
+        ((h - comp) ** 2).sum().backward()
+        outs.append((h, idx, w, {n: p.grad for n, p in model.named_parameters()}))
+    (h0, i0, w0, g0), (h1, i1, w1, g1) = outs
+    assert torch.allclose(h0, h1, atol=1e-5) and torch.equal(i0, i1) and torch.allclose(w0, w1, atol=1e-5)
+    assert all(torch.allclose(g0[n], g1[n], atol=1e-4, rtol=1e-3) for n in g0)

@@ -110,3 +110,15 @@ def test_weight_average_is_an_exponential_moving_average():
     with avg.swapped_into(model):
         assert torch.allclose(model.weight, torch.full((1, 2), 1.2))
     assert torch.allclose(model.weight, torch.full((1, 2), 3.0))
+
+
+def test_a_channels_last_checkpoint_resumes_in_the_dense_layout(tmp_path):
+    fake_iharmony4(tmp_path / "ihd")
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "2", "--channels-last"), check=True, env=env,
+                   capture_output=True)
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "4", "--resume", "--no-channels-last"), check=True,
+                   env=env, capture_output=True)
+    finals = [r for r in records(run) if r.get("final")]
+    assert [r["step"] for r in finals] == [2, 4]
