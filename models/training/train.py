@@ -187,6 +187,9 @@ def main():
     ap.add_argument("--channels-last", action=argparse.BooleanOptionalAction, default=None,
                     help="NHWC tensors for the model and the batches (default: on for the CPU, where oneDNN's "
                          "convolutions run ~1.5x faster that way; off for CUDA, not measured there)")
+    ap.add_argument("--bf16", action="store_true",
+                    help="bfloat16 autocast for the training forward pass (weights, Adam, loss and validation stay "
+                         "float32); ~1.75x faster on CPUs with AVX512-BF16")
     args = ap.parse_args()
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -273,8 +276,9 @@ def main():
         c, m, r = (x.to(device, non_blocking=True, memory_format=fmt) for x in next(batches))
         tb = time.time()
         k = args.k if args.k else int(krng.integers(1, 10))
-        pred = forward(model, args.model, c, m, torch.tensor([k]))
-        loss = fg_mse_loss(pred, r, m)
+        with torch.autocast(args.device, dtype=torch.bfloat16, enabled=args.bf16):
+            pred = forward(model, args.model, c, m, torch.tensor([k]))
+        loss = fg_mse_loss(pred.float(), r, m)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         gnorm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip))

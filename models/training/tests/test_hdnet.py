@@ -129,3 +129,20 @@ def test_channels_last_computes_the_same_outputs_and_gradients():
     (h0, i0, w0, g0), (h1, i1, w1, g1) = outs
     assert torch.allclose(h0, h1, atol=1e-5) and torch.equal(i0, i1) and torch.allclose(w0, w1, atol=1e-5)
     assert all(torch.allclose(g0[n], g1[n], atol=1e-4, rtol=1e-3) for n in g0)
+
+
+def test_bf16_autocast_gradients_point_where_float32_gradients_do():
+    """train.py --bf16 trains with a bfloat16 forward pass; its gradient must match the float32 one in direction."""
+    torch.manual_seed(5)
+    model = perturbed(hdnet.build("hdnet-lite")).train()
+    comp, mask = sample(b=2)
+    real = comp.clone()
+    real[:, :, 16:48, 32:64] *= 0.7
+    grads = []
+    for bf16 in (False, True):
+        model.zero_grad()
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            h = model(comp, mask, torch.tensor([3]))[0]
+        train.fg_mse_loss(h.float(), real, mask).backward()
+        grads.append(torch.cat([p.grad.flatten() for p in model.parameters() if p.grad is not None]))
+    assert F.cosine_similarity(grads[0], grads[1], dim=0) > 0.99

@@ -122,3 +122,15 @@ def test_a_channels_last_checkpoint_resumes_in_the_dense_layout(tmp_path):
                    env=env, capture_output=True)
     finals = [r for r in records(run) if r.get("final")]
     assert [r["step"] for r in finals] == [2, 4]
+
+
+def test_bf16_autocast_trains_and_checkpoints_float32_weights(tmp_path):
+    import torch
+    fake_iharmony4(tmp_path / "ihd")
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "3", "--bf16"), check=True, env=env,
+                   capture_output=True)
+    assert records(run)[-1]["final"]
+    ck = torch.load(run / "ckpt.pt", map_location="cpu", weights_only=False)
+    assert all(v.dtype == torch.float32 for v in ck["model"].values() if v.is_floating_point())
