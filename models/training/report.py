@@ -3,6 +3,7 @@
   python3 report.py > results/tables.md
 """
 import json
+import math
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -10,6 +11,11 @@ RES = os.path.join(HERE, "results")
 NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
          "hdnet-lite": "HDNet-lite", "hdnet": "HDNet", "s2crnet": "S2CRNet"}
 
+
+
+def ratio(composite_mse, mse):
+    """composite MSE / MSE rounded down to 2 decimals, so a target like 4x is never shown as met when it is not."""
+    return f"{math.floor(composite_mse / mse * 100) / 100:.2f}×"
 
 def load(name):
     p = os.path.join(RES, name)
@@ -34,7 +40,7 @@ def val_table(res, key="val"):
         cells = [f"{f(t[b]['mse'])} / {f(t[b]['psnr'])} / {f(t[b]['fmse'])} (n={t[b]['n']})" if b in t else "–"
              for b in buckets]
         lines.append(f"| {NAMES[m]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | "
-                     f"{comp / a['mse']:.2f}× | " + " | ".join(cells) + f" | {t['seconds_per_image']:.3f} |")
+                     f"{ratio(comp, a['mse'])} | " + " | ".join(cells) + f" | {t['seconds_per_image']:.3f} |")
     return "\n".join(lines)
 
 
@@ -55,7 +61,7 @@ def ksweep_table(res, comp_mse):
     lines = ["| K | MSE | PSNR | fMSE | composite MSE ÷ MSE |", "|---|---|---|---|---|"]
     for k in sorted((x for x in res if x.startswith("k=")), key=lambda s: int(s[2:])):
         a = res[k]["all"]
-        lines.append(f"| {k[2:]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+        lines.append(f"| {k[2:]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {ratio(comp_mse, a['mse'])} |")
     return "\n".join(lines)
 
 
@@ -69,7 +75,7 @@ def ablation_table(res, comp_mse):
             a = r["all"]
             seed = r.get("seed", 0)
             lines.append(f"| {v} | {seed} | {r['step']} | {r['images_seen']} | {r['wall_s']:.0f} | {f(a['mse'])} | "
-                         f"{f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+                         f"{f(a['psnr'])} | {f(a['fmse'])} | {ratio(comp_mse, a['mse'])} |")
     return "\n".join(lines)
 
 
@@ -80,7 +86,7 @@ def module_probe_table(res, comp_mse):
              "| variant | MSE | PSNR | fMSE | composite MSE ÷ MSE |", "|---|---|---|---|---|"]
     for v in ("as trained", "LD reference cut", "MGD kernels zero"):
         a = p[v]["all"]
-        lines.append(f"| {v} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {comp_mse / a['mse']:.2f}× |")
+        lines.append(f"| {v} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | {ratio(comp_mse, a['mse'])} |")
     prop = p.get("ld_propagation")
     if prop:
         stages = ", ".join(f"{name} {100 * v:.1f} %" for name, v in prop.items() if name != "output")
