@@ -190,6 +190,13 @@ def recolor(img, m, rng, donor, dmask=None):
     return (mm * out + (1 - mm) * img).astype(np.float32)
 
 
+def soften(comp, real, rng, most=0.5):
+    """A composite whose cast is a random fraction (0..most) of comp's: nearly harmonious objects, which the network
+    must learn to leave (almost) alone. Training only (train.py --mild); the fixed validation set never uses it."""
+    t = rng.uniform(0.0, most)
+    return (real + t * (comp - real)).astype(np.float32)
+
+
 # ----------------------------------------------------------------------------------------------- sampling
 def random_crop(img, mask, size, rng):
     h, w = img.shape[:2]
@@ -213,8 +220,9 @@ def random_crop(img, mask, size, rng):
 class SyntheticPairs:
     """Infinite random training batches from cached photos + masks."""
 
-    def __init__(self, split="train", seed=0, global_aug=0.7):
+    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0):
         self.global_aug = global_aug
+        self.mild = mild
         self.items = load_split(split)
         self.rng = np.random.default_rng(seed)
 
@@ -233,6 +241,8 @@ class SyntheticPairs:
             dm = d[2][self.rng.integers(len(d[2]))] > 127
             dmask = dm if self.rng.random() < 0.5 else ~dm
         comp = recolor(real, m, self.rng, dimg, dmask)
+        if self.mild and self.rng.random() < self.mild:
+            comp = soften(comp, real, self.rng)
         return comp, m, real
 
     def batch(self, n, size):

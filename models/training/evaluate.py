@@ -30,6 +30,8 @@ import train  # noqa: E402
 
 TRIPLETS = "/work/shared/data/eval/triplets"
 BUCKETS = [(0.0, 0.05, "0-5%"), (0.05, 0.15, "5-15%"), (0.15, 1.01, "15-100%")]
+# by the size of the composite's own cast (its fMSE): does a method leave nearly harmonious objects alone?
+CAST_BUCKETS = [(0.0, 300.0, "mild (<300)"), (300.0, 1200.0, "medium (300-1200)"), (1200.0, math.inf, "strong (>=1200)")]
 PROPAGATION_STAGES = (("ld", 8), ("dec2", 4), ("dec1", 2), ("dec0", 1))  # module name, downscale of its output
 
 
@@ -92,7 +94,9 @@ def run_set(fn, val, bs=4):
     t0 = time.time()
     for s in range(0, n, bs):
         c, m, r = data.to_tensors(val, np.arange(s, min(n, s + bs)))
-        out.append(metrics.per_image(fn(c, m).clamp(0, 1), r, m))
+        d = metrics.per_image(fn(c, m).clamp(0, 1), r, m)
+        d["comp_fmse"] = metrics.per_image(c, r, m)["fmse"]
+        out.append(d)
     d = metrics.cat(out)
     d["seconds_per_image"] = np.array([(time.time() - t0) / n])
     return d
@@ -104,8 +108,22 @@ def table(d):
         sel = (d["fg_ratio"] >= lo) & (d["fg_ratio"] < hi)
         if sel.any():
             res[name] = {**metrics.summarize({k: d[k][sel] for k in ("mse", "psnr", "fmse")}), "n": int(sel.sum())}
+    res["by_cast"] = by_cast(d)
     res["seconds_per_image"] = float(d["seconds_per_image"][0])
     return res
+
+
+def by_cast(d):
+    """Mean fMSE of the method and of the untouched composite, and the share of images the method made worse, per
+    composite-cast bucket (CAST_BUCKETS)."""
+    out = {}
+    for lo, hi, name in CAST_BUCKETS:
+        sel = (d["comp_fmse"] >= lo) & (d["comp_fmse"] < hi)
+        if sel.any():
+            out[name] = {"n": int(sel.sum()), "fmse": float(d["fmse"][sel].mean()),
+                         "composite_fmse": float(d["comp_fmse"][sel].mean()),
+                         "worse_share": float(np.mean(d["fmse"][sel] > d["comp_fmse"][sel] + 1e-9))}
+    return out
 
 
 def triplets_set(size=256):

@@ -44,6 +44,23 @@ def val_table(res, key="val"):
     return "\n".join(lines)
 
 
+def cast_bucket_table(res, key="val"):
+    """fMSE per composite-cast bucket and the share of images each method made worse than the composite."""
+    ms = [m for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet") if m in res and
+          "by_cast" in res[m][key]]
+    if not ms:
+        return None
+    names = list(res[ms[0]][key]["by_cast"])
+    lines = ["| method | " + " | ".join(f"composite fMSE {b}: fMSE / made worse" for b in names) + " |",
+             "|" + "---|" * (1 + len(names))]
+    for m in ms:
+        bc = res[m][key]["by_cast"]
+        lines.append(f"| {NAMES[m]} | " + " | ".join(
+            f"{f(bc[b]['fmse'], 0)} / {100 * bc[b]['worse_share']:.0f} % (n={bc[b]['n']})" if b in bc else "–"
+            for b in names) + " |")
+    return "\n".join(lines)
+
+
 def triplet_table(res):
     ids = sorted(res["composite"]["triplets_per_image"])
     ms = [m for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet") if m in res]
@@ -96,6 +113,19 @@ def module_probe_table(res, comp_mse):
     return "\n".join(lines)
 
 
+def casts_table(res):
+    """Where each real triplet's cast falls in the synthetic validation set's distribution (casts.py)."""
+    pct = res["val_percentiles"]
+    cols = ("dL", "da", "db", "sdL", "sda", "sdb", "cast", "fg")
+    lines = ["| image | " + " | ".join(cols) + " | outside the val set's 5–95 % |", "|" + "---|" * (len(cols) + 2)]
+    for name, t in sorted(res["triplets"].items()):
+        cells = [f"{f(t['stats'][c])} ({t['rank'][c]:.0f} %)" for c in cols]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {', '.join(t['outside_5_95']) or '–'} |")
+    for p in ("p5", "p50", "p95"):
+        lines.append(f"| val {p} (n={res['val_n']}) | " + " | ".join(f(pct[c][p]) for c in cols) + " | |")
+    return "\n".join(lines)
+
+
 def run_summary(run):
     p = os.path.join(HERE, "runs", run, "log.jsonl")
     if not os.path.exists(p):
@@ -117,6 +147,10 @@ def main():
     if val:
         comp = val["composite"]["val"]["all"]["mse"]
         out += ["### Fixed validation set (" + val["val_set"] + ")", "", val_table(val), ""]
+        cb = cast_bucket_table(val)
+        if cb:
+            out += ["By the size of the composite's own cast (its fMSE): does a method leave nearly harmonious "
+                    "objects alone?", "", cb, ""]
         if "triplets" in val["composite"]:
             out += ["### shared/data/eval/triplets (resized to 256×256)", "", triplet_table(val), ""]
         ks = load("ksweep.json")
@@ -125,6 +159,13 @@ def main():
         probe = load("module-probe.json")
         if probe:
             out += ["### Module probe (HDNet-lite, fixed val set)", "", module_probe_table(probe, comp), ""]
+        casts = load("casts.json")
+        if casts:
+            out += ["### Colour casts: real triplets vs the synthetic validation set", "",
+                    "Foreground of composite vs real photo in CIE Lab (casts.py): mean shift dL, da, db (L 0..100), "
+                    "standard-deviation ratio sdL, sda, sdb (composite ÷ real), cast size |dLab| and foreground "
+                    "ratio; in brackets the triplet's percentile rank among the validation set's images.", "",
+                    casts_table(casts), ""]
         abs_ = [x for x in (load("ablation.json"), load("ablation-s1.json")) if x]
         if abs_:
             out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(abs_, comp), ""]

@@ -27,6 +27,7 @@ import data  # noqa: E402
 import hdnet  # noqa: E402
 import metrics  # noqa: E402
 import onnx_weights  # noqa: E402
+import parallel  # noqa: E402
 import s2crnet  # noqa: E402
 
 A_MIN = 100.0
@@ -42,7 +43,8 @@ def machine(args):
     dev = args.device
     if dev == "cuda" and torch.cuda.is_available():
         dev = "cuda:" + torch.cuda.get_device_name(0)
-    return f"{platform.node()} {cpu} x{os.cpu_count()} threads={args.threads} {dev}"
+    procs = f" procs={parallel.world()[1]}" if parallel.launched() else ""
+    return f"{platform.node()} {cpu} x{os.cpu_count()} threads={args.threads}{procs} {dev}"
 
 
 def fg_mse_loss(pred, real, mask):
@@ -184,13 +186,27 @@ def main():
                     help="keep an exponential moving average of the weights with this decay (e.g. 0.999); at the end "
                          "the better of raw and averaged weights on the validation run becomes the checkpoint's model")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps; lr decays over steps")
+    ap.add_argument("--steps", type=int, default=0,
+                    help="this invocation runs this many steps (from where --resume starts), the lr decaying over "
+                         "them: equal-work comparisons of resumed runs that share the machine")
     ap.add_argument("--channels-last", action=argparse.BooleanOptionalAction, default=None,
                     help="NHWC tensors for the model and the batches (default: on for the CPU, where oneDNN's "
                          "convolutions run ~1.5x faster that way; off for CUDA, not measured there)")
     ap.add_argument("--bf16", action="store_true",
                     help="bfloat16 autocast for the training forward pass (weights, Adam, loss and validation stay "
                          "float32); ~1.75x faster on CPUs with AVX512-BF16")
+    ap.add_argument("--mild", type=float, default=0.0,
+                    help="share of training pairs whose cast is softened to 0..50 %% (data.soften): nearly "
+                         "harmonious objects the network should leave alone; the fixed validation set is unchanged")
+    ap.add_argument("--procs", type=int, default=1,
+                    help="data-parallel training processes on the CPU (parallel.py), each with --threads threads and "
+                         "--batch crops per step; try --procs 2 --threads 1 on a 2-core machine")
     args = ap.parse_args()
+    if args.procs > 1 and not parallel.launched():
+        sys.exit(parallel.launch(args.procs, os.path.abspath(__file__), sys.argv[1:]))
+    parallel.init()
+    rank, nproc = parallel.world()
+    lead = rank == 0  # logs, validates, averages weights and writes checkpoints
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     torch.set_num_threads(args.threads)
@@ -221,29 +237,34 @@ def main():
         step, seen, wall_prev = load_from_onnx(args.init_onnx, model, args.run_dir)
         print(f"initialised from {args.init_onnx} (step {step})", flush=True)
     flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
-    avg = WeightAverage(model, args.ema) if args.ema > 0 else None
+    avg = WeightAverage(model, args.ema) if args.ema > 0 and lead else None
     if avg is not None and saved_avg is not None:  # an interrupted run goes on with its average; a new cycle
         avg.state = saved_avg                       # (end-of-cycle checkpoints drop it) starts it from the weights
 
     if args.iharmony4:
-        train_src = data.IHarmony4(args.iharmony4, "train", seed=args.seed + step)
+        train_src = data.IHarmony4(args.iharmony4, "train", seed=args.seed + step + 1_000_003 * rank)
         val = data.IHarmony4(args.iharmony4, "test").as_val(args.val_size, limit=2000)
     else:
-        train_src = data.SyntheticPairs("train", seed=args.seed + step)
+        train_src = data.SyntheticPairs("train", seed=args.seed + step + 1_000_003 * rank, mild=args.mild)
         val = data.fixed_val_set(args.val_size)
-    batches = batch_iterator(train_src, args, args.seed + step)
+    batches = batch_iterator(train_src, args, args.seed + step + 1_000_003 * rank)
     rs = np.random.default_rng(99)
     sub = np.sort(rs.choice(len(val["comp"]), size=min(args.val_subset, len(val["comp"])), replace=False))
     mach = machine(args)
-    krng = np.random.default_rng(args.seed + 7 + step)
+    krng = np.random.default_rng(args.seed + 7 + step + 1_000_003 * rank)
+    net = parallel.wrap(model)
 
     def log(rec):
+        if not lead:
+            return
         rec.update({"machine": mach, "model": args.model, "flags": flags, "size": args.size, "batch": args.batch})
         with open(log_path, "a") as f:
             f.write(json.dumps(rec) + "\n")
         print(json.dumps(rec), flush=True)
 
     def save():
+        if not lead:
+            return
         atomic_save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "images_seen": seen,
                      "wall_s": wall_prev + (time.time() - t0), "flags": flags, "args": vars(args),
                      **({"ema": avg.state} if avg is not None else {})}, ckpt_path)
@@ -261,10 +282,14 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     model.train()
     while True:
-        el = time.time() - t0
-        if el >= budget or (args.max_steps and step >= args.max_steps) or stop.is_set():
+        el, stopping = parallel.agree(time.time() - t0, stop.is_set())
+        if (el >= budget or (args.max_steps and step >= args.max_steps) or (args.steps and step - start_step >= args.steps)
+                or stopping):
             break
-        frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
+        if args.steps:
+            frac = (step - start_step) / args.steps
+        else:
+            frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
         lr = args.lr if args.no_decay else args.lr * (
             args.lr_min_frac + (1 - args.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
         lr *= lr_scale
@@ -277,7 +302,7 @@ def main():
         tb = time.time()
         k = args.k if args.k else int(krng.integers(1, 10))
         with torch.autocast(args.device, dtype=torch.bfloat16, enabled=args.bf16):
-            pred = forward(model, args.model, c, m, torch.tensor([k]))
+            pred = forward(net, args.model, c, m, torch.tensor([k]))
         loss = fg_mse_loss(pred.float(), r, m)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -292,8 +317,9 @@ def main():
         t_data += tb - ta
         t_step += tc - tb
         step += 1
-        seen += args.batch
-        ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
+        seen += args.batch * nproc
+        lv = parallel.mean(float(loss))  # every rank tracks the same loss, so divergence recovery acts in step
+        ema = lv if ema is None else 0.98 * ema + 0.02 * lv
         if step % 50 == 0 and step - start_step >= 50:
             best_ema = min(best_ema, ema)
             if ema <= 1.1 * best_ema:
@@ -310,9 +336,9 @@ def main():
         now = time.time()
         if step % 20 == 0:
             log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "grad_norm": gnorm, "wall_s": wall_prev + now - t0,
-                 "img_per_s": args.batch * 20 / (t_data + t_step), "data_frac": t_data / (t_data + t_step)})
+                 "img_per_s": args.batch * nproc * 20 / (t_data + t_step), "data_frac": t_data / (t_data + t_step)})
             t_data = t_step = 0.0
-        if now - last_val >= args.val_every:
+        if lead and now - last_val >= args.val_every:
             s = metrics.summarize(evaluate(model, args.model, val, sub, device))
             if avg is not None:
                 with avg.swapped_into(model):
@@ -321,9 +347,12 @@ def main():
             log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
                  "val_subset": len(sub), **{"val_" + k2: v for k2, v in s.items()}})
             last_val = time.time()
-        if now - last_ck >= args.ckpt_every:
+        if lead and now - last_ck >= args.ckpt_every:
             save()
             last_ck = time.time()
+    if not lead:
+        parallel.finish()
+        return
     idx = None if args.full_val_at_end else sub
     s = metrics.summarize(evaluate(model, args.model, val, idx, device))
     if avg is not None:
@@ -338,6 +367,7 @@ def main():
     log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
          "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True, "stopped_early": stop.is_set(),
          **{"val_" + k2: v for k2, v in s.items()}})
+    parallel.finish()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import time
 
 import cv2
 import numpy as np
+import pytest
 
 TRAIN = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "train.py")
 
@@ -60,11 +61,42 @@ def test_trains_on_iharmony4_layout_and_resumes(tmp_path):
     assert final["step"] == 5 and final["images_seen"] == 10
 
 
-def test_sigterm_ends_the_run_with_checkpoint_and_final_validation(tmp_path):
+def test_steps_counts_from_the_resumed_step_and_decays_the_lr_over_them(tmp_path):
     fake_iharmony4(tmp_path / "ihd")
     run = tmp_path / "run"
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
-    proc = subprocess.Popen(command(tmp_path / "ihd", run, "--minutes", "10"), env=env,
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "2"), check=True, env=env, capture_output=True)
+    subprocess.run(command(tmp_path / "ihd", run, "--steps", "40", "--resume", "--warmup", "0"), check=True,
+                   env=env, capture_output=True)
+    recs = records(run)
+    assert recs[-1]["final"] and recs[-1]["step"] == 42
+    lrs = [r["lr"] for r in recs if "lr" in r and r["step"] > 2]  # logged at steps 20 and 40
+    assert len(lrs) == 2 and lrs[0] > 0.5e-3 > 0.1e-3 > lrs[1]  # cosine over this run's 40 steps, not steps 0..42
+
+
+def test_two_processes_train_one_model_and_resume(tmp_path):
+    fake_iharmony4(tmp_path / "ihd")
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "4", "--procs", "2"), check=True, env=env,
+                   capture_output=True, timeout=300)
+    recs = records(run)
+    finals = [r for r in recs if r.get("final")]
+    assert len(finals) == 1 and finals[0]["step"] == 4 and finals[0]["images_seen"] == 16  # 2 ranks x batch 2
+    assert "procs=2" in finals[0]["machine"] and np.isfinite(finals[0]["val_mse"])
+
+    subprocess.run(command(tmp_path / "ihd", run, "--max-steps", "6", "--procs", "2", "--resume"), check=True,
+                   env=env, capture_output=True, timeout=300)
+    finals = [r for r in records(run) if r.get("final")]
+    assert len(finals) == 2 and finals[1]["step"] == 6 and finals[1]["images_seen"] == 24
+
+
+@pytest.mark.parametrize("procs", ["1", "2"])
+def test_sigterm_ends_the_run_with_checkpoint_and_final_validation(tmp_path, procs):
+    fake_iharmony4(tmp_path / "ihd")
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    proc = subprocess.Popen(command(tmp_path / "ihd", run, "--minutes", "10", "--procs", procs), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while not (run / "log.jsonl").exists() and time.time() < deadline and proc.poll() is None:

@@ -1,0 +1,91 @@
+"""Data-parallel CPU training: `train.py --procs N` runs N copies of the training process, each with its own batches,
+gradients averaged by torch.distributed (gloo). On the 2-core CPU two 1-thread processes train ~1.5x as many crops per
+second as one 2-thread process (HDNet-lite at 256², batch 8 per process, --bf16: 22.6 vs 14.5 crops/s, measured from
+the run log's wall time), because the single-threaded data synthesis and the small convolutions leave a 2-thread
+process partly idle. The effective batch is --batch x N.
+
+Rank 0 logs, validates and writes checkpoints; every rank runs the same steps with the same learning rate, so the
+replicas stay identical. The launcher forwards SIGTERM to every rank (each ends like its budget ran out) and stops the
+others when one fails.
+"""
+import datetime
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import torch
+import torch.distributed as dist
+
+
+def world():
+    """(rank, world size) of this process; (0, 1) when not launched by `launch`."""
+    return int(os.environ.get("RANK", "0")), int(os.environ.get("WORLD_SIZE", "1"))
+
+
+def launched():
+    return world()[1] > 1
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def launch(n, script, argv):
+    """Runs `script argv` as n ranks and returns the worst exit status (first failure stops the rest)."""
+    env = {**os.environ, "WORLD_SIZE": str(n), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(_free_port())}
+    kids = [subprocess.Popen([sys.executable, script, *argv], env={**env, "RANK": str(r), "LOCAL_RANK": str(r)})
+            for r in range(n)]
+    signal.signal(signal.SIGTERM, lambda *_: [k.send_signal(signal.SIGTERM) for k in kids if k.poll() is None])
+    while any(k.poll() is None for k in kids):
+        if any(k.poll() not in (None, 0) for k in kids):
+            for k in kids:
+                if k.poll() is None:
+                    k.terminate()
+            for k in kids:
+                try:
+                    k.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    k.kill()
+            break
+        time.sleep(0.5)
+    return max(abs(k.wait()) for k in kids)
+
+
+def init():
+    """Joins the process group of a launched rank (no-op for a single process)."""
+    if launched() and not dist.is_initialized():
+        dist.init_process_group("gloo", timeout=datetime.timedelta(minutes=20))
+
+
+def agree(elapsed, stop):
+    """The ranks' common view of the clock and of a stop request: the latest elapsed time and any rank's stop, so
+    that all of them use the same learning rate and leave the loop at the same step."""
+    if not launched():
+        return elapsed, stop
+    t = torch.tensor([elapsed, float(stop)], dtype=torch.float64)
+    dist.all_reduce(t, op=dist.ReduceOp.MAX)
+    return float(t[0]), bool(t[1] > 0)
+
+
+def mean(value):
+    """Mean of a float over the ranks (the loss each rank saw), identical on every rank."""
+    if not launched():
+        return value
+    t = torch.tensor([value], dtype=torch.float64)
+    dist.all_reduce(t)
+    return float(t[0]) / world()[1]
+
+
+def wrap(model):
+    """The model as the training step sees it: DistributedDataParallel when launched, else the model itself."""
+    return torch.nn.parallel.DistributedDataParallel(model) if launched() else model
+
+
+def finish():
+    if launched() and dist.is_initialized():
+        dist.destroy_process_group()
