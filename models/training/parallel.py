@@ -5,15 +5,18 @@ the run log's wall time), because the single-threaded data synthesis and the sma
 process partly idle. The effective batch is --batch x N.
 
 Rank 0 logs, validates and writes checkpoints; every rank runs the same steps with the same learning rate, so the
-replicas stay identical. The launcher forwards SIGTERM to every rank (each ends like its budget ran out) and stops the
-others when one fails.
+replicas stay identical. SIGTERM to the launcher ends the run like its budget ran out: the launcher does not signal
+the ranks (a signal landing inside a gloo collective can break it); it creates a stop file that every rank checks
+once per step. When one rank fails, the launcher kills the others (they would wait for it in the next collective).
 """
 import datetime
 import os
 import signal
 import socket
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import torch
@@ -36,24 +39,31 @@ def _free_port():
 
 
 def launch(n, script, argv):
-    """Runs `script argv` as n ranks and returns the worst exit status (first failure stops the rest)."""
-    env = {**os.environ, "WORLD_SIZE": str(n), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(_free_port())}
+    """Runs `script argv` as n ranks and returns the worst exit status (a failed rank stops the rest)."""
+    tmp = tempfile.mkdtemp(prefix="hdc-ranks-")
+    stop_file = os.path.join(tmp, "stop")
+    env = {**os.environ, "WORLD_SIZE": str(n), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(_free_port()),
+           "HDC_STOP_FILE": stop_file}
+    signal.signal(signal.SIGTERM, lambda *_: open(stop_file, "w").close())
     kids = [subprocess.Popen([sys.executable, script, *argv], env={**env, "RANK": str(r), "LOCAL_RANK": str(r)})
             for r in range(n)]
-    signal.signal(signal.SIGTERM, lambda *_: [k.send_signal(signal.SIGTERM) for k in kids if k.poll() is None])
-    while any(k.poll() is None for k in kids):
-        if any(k.poll() not in (None, 0) for k in kids):
-            for k in kids:
-                if k.poll() is None:
-                    k.terminate()
-            for k in kids:
-                try:
-                    k.wait(timeout=60)
-                except subprocess.TimeoutExpired:
-                    k.kill()
-            break
-        time.sleep(0.5)
-    return max(abs(k.wait()) for k in kids)
+    try:
+        while any(k.poll() is None for k in kids):
+            if any(k.poll() not in (None, 0) for k in kids):
+                for k in kids:
+                    if k.poll() is None:
+                        k.kill()
+                break
+            time.sleep(0.2)
+        return max(abs(k.wait()) for k in kids)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stop_requested():
+    """True once the launcher was asked to stop (its stop file exists)."""
+    path = os.environ.get("HDC_STOP_FILE")
+    return bool(path) and os.path.exists(path)
 
 
 def init():

@@ -282,7 +282,9 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     model.train()
     while True:
-        el, stopping = parallel.agree(time.time() - t0, stop.is_set())
+        el, stopping = parallel.agree(time.time() - t0, stop.is_set() or parallel.stop_requested())
+        if stopping:
+            stop.set()  # a stop requested elsewhere (another rank, the launcher) counts as this rank's too
         if (el >= budget or (args.max_steps and step >= args.max_steps) or (args.steps and step - start_step >= args.steps)
                 or stopping):
             break
