@@ -5,9 +5,12 @@ the run log's wall time), because the single-threaded data synthesis and the sma
 process partly idle. The effective batch is --batch x N.
 
 Rank 0 logs, validates and writes checkpoints; every rank runs the same steps with the same learning rate, so the
-replicas stay identical. SIGTERM to the launcher ends the run like its budget ran out: the launcher does not signal
-the ranks (a signal landing inside a gloo collective can break it); it creates a stop file that every rank checks
-once per step. When one rank fails, the launcher kills the others (they would wait for it in the next collective).
+replicas stay identical. SIGTERM to the launcher ends the run like its budget ran out: the launcher creates a stop file
+that every rank checks once per step, so all ranks leave the loop at the same step. At the end the other ranks wait in
+a barrier for rank 0's final validation and checkpoint, then every rank leaves the process group and exits at once,
+without Python's teardown: freeing the DistributedDataParallel model after the process group hung a rank at exit
+now and then here (torch 1.13, gloo). When one rank fails, the launcher kills the others at
+once (they would wait for it in the next collective); when one ends, the rest get GRACE_S seconds to follow.
 """
 import datetime
 import os
@@ -32,6 +35,9 @@ def launched():
     return world()[1] > 1
 
 
+GRACE_S = 120
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -47,9 +53,12 @@ def launch(n, script, argv):
     signal.signal(signal.SIGTERM, lambda *_: open(stop_file, "w").close())
     kids = [subprocess.Popen([sys.executable, script, *argv], env={**env, "RANK": str(r), "LOCAL_RANK": str(r)})
             for r in range(n)]
+    first_end = None
     try:
         while any(k.poll() is None for k in kids):
-            if any(k.poll() not in (None, 0) for k in kids):
+            ended = [k.poll() for k in kids if k.poll() is not None]
+            first_end = first_end or (time.time() if ended else None)
+            if any(ended) or (first_end and time.time() - first_end > GRACE_S):
                 for k in kids:
                     if k.poll() is None:
                         k.kill()
@@ -97,5 +106,11 @@ def wrap(model):
 
 
 def finish():
+    """Every rank calls this once at the end. A launched rank waits until all ranks got here, leaves the process group
+    and exits (status 0) without returning; a single process just returns."""
     if launched() and dist.is_initialized():
+        dist.barrier()
         dist.destroy_process_group()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -10,6 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RES = os.path.join(HERE, "results")
 NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
          "hdnet-lite": "HDNet-lite", "hdnet": "HDNet", "s2crnet": "S2CRNet"}
+METHODS = tuple(NAMES)  # table row order
 
 
 
@@ -32,7 +33,7 @@ def val_table(res, key="val"):
     head = ("| method | MSE | PSNR | fMSE | composite MSE ÷ MSE | " +
             " | ".join(f"fg {b}: MSE / PSNR / fMSE" for b in buckets) + " | s/img (PyTorch eval, batch 4) |")
     lines = [head, "|" + "---|" * (6 + len(buckets))]
-    for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet"):
+    for m in METHODS:
         if m not in res:
             continue
         t = res[m][key]
@@ -46,7 +47,7 @@ def val_table(res, key="val"):
 
 def cast_bucket_table(res, key="val"):
     """fMSE per composite-cast bucket and the share of images each method made worse than the composite."""
-    ms = [m for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet") if m in res and
+    ms = [m for m in METHODS if m in res and
           "by_cast" in res[m][key]]
     if not ms:
         return None
@@ -63,7 +64,7 @@ def cast_bucket_table(res, key="val"):
 
 def triplet_table(res):
     ids = sorted(res["composite"]["triplets_per_image"])
-    ms = [m for m in ("composite", "classic", "hdnet-lite", "hdnet", "s2crnet") if m in res]
+    ms = [m for m in METHODS if m in res]
     lines = ["| triplet | " + " | ".join(f"{NAMES[m]} MSE / PSNR" for m in ms) + " |", "|" + "---|" * (1 + len(ms))]
     for i in ids:
         lines.append(f"| {i} | " + " | ".join(

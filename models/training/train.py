@@ -241,17 +241,18 @@ def main():
     if avg is not None and saved_avg is not None:  # an interrupted run goes on with its average; a new cycle
         avg.state = saved_avg                       # (end-of-cycle checkpoints drop it) starts it from the weights
 
+    data_seed = args.seed + step + 1_000_003 * rank  # each rank its own batches, each resume a fresh stream
     if args.iharmony4:
-        train_src = data.IHarmony4(args.iharmony4, "train", seed=args.seed + step + 1_000_003 * rank)
+        train_src = data.IHarmony4(args.iharmony4, "train", seed=data_seed)
         val = data.IHarmony4(args.iharmony4, "test").as_val(args.val_size, limit=2000)
     else:
-        train_src = data.SyntheticPairs("train", seed=args.seed + step + 1_000_003 * rank, mild=args.mild)
+        train_src = data.SyntheticPairs("train", seed=data_seed, mild=args.mild)
         val = data.fixed_val_set(args.val_size)
-    batches = batch_iterator(train_src, args, args.seed + step + 1_000_003 * rank)
+    batches = batch_iterator(train_src, args, data_seed)
     rs = np.random.default_rng(99)
     sub = np.sort(rs.choice(len(val["comp"]), size=min(args.val_subset, len(val["comp"])), replace=False))
     mach = machine(args)
-    krng = np.random.default_rng(args.seed + 7 + step + 1_000_003 * rank)
+    krng = np.random.default_rng(data_seed + 7)
     net = parallel.wrap(model)
 
     def log(rec):
@@ -353,8 +354,7 @@ def main():
             save()
             last_ck = time.time()
     if not lead:
-        parallel.finish()
-        return
+        parallel.finish()  # waits for rank 0's final validation and checkpoint, then exits
     idx = None if args.full_val_at_end else sub
     s = metrics.summarize(evaluate(model, args.model, val, idx, device))
     if avg is not None:
