@@ -24,7 +24,7 @@ if ((${#need_apt[@]})); then
 fi
 
 echo "== Python model tests"
-OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -m pytest -q models/training/tests
+(cd models && OPENBLAS_NUM_THREADS=1 /usr/bin/python3 -m pytest -q training/tests)
 
 echo "== Java build and tests"
 mvn -B -ntp verify

@@ -8,15 +8,13 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import torch  # noqa: E402
+import torch
 
-import hdnet  # noqa: E402
-import s2crnet  # noqa: E402
+from . import hdnet
+from . import s2crnet
 
 
 def build(name):

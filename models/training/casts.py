@@ -11,14 +11,12 @@ triplet falls in the validation distribution (percentile rank per statistic).
 import argparse
 import json
 import os
-import sys
 
 import cv2
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import data  # noqa: E402
+from . import data
 
 STATS = ("dL", "da", "db", "sdL", "sda", "sdb", "cast", "fg")
 PERCENTILES = (5, 25, 50, 75, 95)

@@ -30,6 +30,24 @@ def _read_ids(split):
         return [ln.strip() for ln in f if ln.strip()]
 
 
+def scene(ident):
+    """The scene a photo belongs to: DAVIS frames of one sequence are one scene, every other photo its own."""
+    folder, name = ident.split("/", 1)
+    return f"{folder}/{name.rsplit('_', 1)[0]}" if folder == "davis" else ident
+
+
+def split_ids(split):
+    """Photo ids of a split. `train`/`val` are the files' lists; `train-scenes` is `train` without every photo whose
+    scene has a photo in `val` (DAVIS frames of a validation sequence), so no held-out scene is ever trained on;
+    `holdout` is `val` (the held-out scenes)."""
+    if split == "holdout":
+        return _read_ids("val")
+    if split == "train-scenes":
+        held = {scene(i) for i in _read_ids("val")}
+        return [i for i in _read_ids("train") if scene(i) not in held]
+    return _read_ids(split)
+
+
 def _mask_files(ident):
     folder, name = ident.split("/", 1)
     mdir = os.path.join(DATA, folder, "masks")
@@ -61,6 +79,10 @@ def _resize_short(img, short, interp):
 
 def load_split(split):
     """List of (image uint8 RGB, [mask uint8 0/255, ...]) with short side SHORT; cached."""
+    if split in ("train-scenes", "holdout"):
+        keep = set(split_ids(split))
+        base = load_split("train" if split == "train-scenes" else "val")
+        return [it for it in base if it[0] in keep]
     os.makedirs(CACHE, exist_ok=True)
     path = os.path.join(CACHE, f"{split}_{SHORT}.pkl")
     if os.path.exists(path):
@@ -95,6 +117,11 @@ def _rgb(lab):
 
 def reinhard(img, m, donor, dmask, rng):
     """Lab mean/std transfer of the fg region towards donor statistics (whole donor or a region of it)."""
+    return reinhard_to(img, m, donor, dmask, rng.uniform(0.4, 1.0))
+
+
+def reinhard_to(img, m, donor, dmask, a):
+    """Lab mean/std transfer of the fg region towards donor statistics, blended by a (0 = unchanged, 1 = full)."""
     lab = _lab(img)
     dl = _lab(donor)
     sel = m > 0.5
@@ -102,7 +129,6 @@ def reinhard(img, m, donor, dmask, rng):
     mu_s, sd_s = lab[sel].mean(0), lab[sel].std(0) + 1e-3
     mu_t, sd_t = dl[dsel].mean(0), dl[dsel].std(0) + 1e-3
     out = (lab - mu_s) / sd_s * sd_t + mu_t
-    a = rng.uniform(0.4, 1.0)
     return _rgb(lab * (1 - a) + out * a)
 
 
@@ -226,7 +252,8 @@ class SyntheticPairs:
         self.items = load_split(split)
         self.rng = np.random.default_rng(seed)
 
-    def sample(self, size):
+    def crop(self, size):
+        """A random crop of a random photo and one of its masks (float32 0..1, mask 0/1)."""
         it = self.items[self.rng.integers(len(self.items))]
         mask = it[2][self.rng.integers(len(it[2]))]
         real, m = random_crop(it[1], mask, size, self.rng)
@@ -234,12 +261,21 @@ class SyntheticPairs:
             # Mild colour change of the WHOLE photo (target too): the network cannot memorise the photos' true
             # object colours and has to use the background as the reference.
             real = GLOBAL_AUG[self.rng.integers(len(GLOBAL_AUG))](real, self.rng).astype(np.float32)
+        return real, m
+
+    def donor(self):
+        """Another photo (float32 0..1) and, half of the time, one of its object masks or its inverse."""
         d = self.items[self.rng.integers(len(self.items))]
         dimg = d[1].astype(np.float32) / 255.0
         dmask = None
         if self.rng.random() < 0.5:
             dm = d[2][self.rng.integers(len(d[2]))] > 127
             dmask = dm if self.rng.random() < 0.5 else ~dm
+        return dimg, dmask
+
+    def sample(self, size):
+        real, m = self.crop(size)
+        dimg, dmask = self.donor()
         comp = recolor(real, m, self.rng, dimg, dmask)
         if self.mild and self.rng.random() < self.mild:
             comp = soften(comp, real, self.rng)

@@ -12,7 +12,6 @@ import glob
 import json
 import math
 import os
-import sys
 import time
 
 import cv2
@@ -21,12 +20,11 @@ import torch
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import data  # noqa: E402
-import hdnet  # noqa: E402
-import metrics  # noqa: E402
-import s2crnet  # noqa: E402
-import train  # noqa: E402
+from . import checkpoints
+from . import data
+from . import hdnet
+from . import metrics
+from . import s2crnet
 
 TRIPLETS = "/work/shared/data/eval/triplets"
 BUCKETS = [(0.0, 0.05, "0-5%"), (0.05, 0.15, "5-15%"), (0.15, 1.01, "15-100%")]
@@ -55,24 +53,11 @@ def reinhard_classic(comp, mask):
 
 
 def load_hdnet(ckpt):
-    if ckpt.endswith(".onnx"):  # an exported model is its own checkpoint (HDNet's weights live in models/hdnet.onnx)
-        name = os.path.splitext(os.path.basename(ckpt))[0]
-        model = hdnet.build(name)
-        step, seen, wall = train.load_from_onnx(ckpt, model, os.path.join(HERE, "runs", name))
-        return model.eval(), {"model_file": os.path.basename(ckpt), "step": step, "images_seen": seen, "wall_s": wall}
-    ck = torch.load(ckpt, map_location="cpu", weights_only=False)
-    fl = ck.get("flags", {})
-    name = ck.get("args", {}).get("model", "hdnet-lite")
-    model = hdnet.build(name, use_ld=not fl.get("no_ld"), use_mgd=not fl.get("no_mgd"))
-    model.load_state_dict(ck["model"])
-    return model.eval(), ck
+    return checkpoints.load_model(ckpt)
 
 
 def load_s2(ckpt):
-    ck = torch.load(ckpt, map_location="cpu", weights_only=False)
-    model = s2crnet.S2CRNet()
-    model.load_state_dict(ck["model"])
-    return model.eval(), ck
+    return checkpoints.load_model(ckpt, "s2crnet")
 
 
 def predictor(method, ckpt=None, k=5):
@@ -145,10 +130,10 @@ def ckpt_for(method, args):
     """runs/<id>/ckpt.pt when present, else the exported models/<id>.onnx for HDNet models."""
     if method in ("composite", "classic"):
         return None
-    ck = os.path.join(HERE, "runs", method, "ckpt.pt")
+    ck = checkpoints.path_for(method)
     if os.path.exists(ck) or method == "s2crnet":
         return ck
-    exported = os.path.join(HERE, "..", method + ".onnx")
+    exported = os.path.join(checkpoints.MODELS_DIR, method + ".onnx")
     return exported if os.path.exists(exported) else ck
 
 

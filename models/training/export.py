@@ -8,17 +8,16 @@ import argparse
 import hashlib
 import json
 import os
-import sys
 import tempfile
 
 import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import hdnet  # noqa: E402
-import onnx_weights  # noqa: E402
-import s2crnet  # noqa: E402
+from . import checkpoints
+from . import hdnet
+from . import onnx_weights
+from . import s2crnet
 
 MODELS_DIR = os.path.normpath(os.path.join(HERE, ".."))
 OPSET = 17
@@ -45,20 +44,11 @@ def atomic_write_bytes(path, data):
 
 
 def load_model(name, checkpoint=None):
-    if name == "s2crnet":
-        model = s2crnet.S2CRNet()
-    else:
-        flags = {}
-        if checkpoint:
-            flags = torch.load(checkpoint, map_location="cpu", weights_only=False).get("flags", {})
-        model = hdnet.build(name, use_ld=not flags.get("no_ld", False), use_mgd=not flags.get("no_mgd", False))
-    info = {}
-    if checkpoint:
-        ck = torch.load(checkpoint, map_location="cpu", weights_only=False)
-        model.load_state_dict(ck["model"])
-        info = {k: ck.get(k) for k in ("step", "images_seen", "wall_s")}
-    model.eval()
-    return model, info
+    """(model in eval mode, its counters) of the named variant: trained weights from a checkpoint, or untrained."""
+    if not checkpoint:
+        return checkpoints.build(name).eval(), {}
+    model, ck = checkpoints.load_model(checkpoint, name)
+    return model, {k: ck.get(k) for k in ("step", "images_seen", "wall_s")}
 
 
 def parity_input(h=PARITY_H, w=PARITY_W):
@@ -105,7 +95,9 @@ def export_hdnet(model, name, path, version, training_data, fp16_weights=False):
     om = onnx.load(tmp)
     arch = (f"HDNet U-Net width {model.width}, 3 downsamplings, {model.n_res} res blocks at 1/8, "
             f"LD={'on' if model.use_ld else 'off'} (cosine fg x bg top-K), MGD={'on' if model.use_mgd else 'off'}, "
-            f"region-aware norm, tanh output")
+            f"region-aware norm, " + ("tanh output" if model.head == "pixel" else
+                                      "per-pixel colour transform output (alpha x statistics transfer + affine)")
+            + (", LD position term + light reference into the decoder" if model.light_ref else ""))
     metadata(om, {"name": name, "version": version, "training_data": training_data, "architecture": arch,
                   "params": hdnet.n_params(model), "weights": "float16" if fp16_weights else "float32"})
     if fp16_weights:
@@ -174,7 +166,7 @@ def update_manifest(entry):
         with open(path) as f:
             data = json.load(f)
     data["models"] = [e for e in data["models"] if e["id"] != entry["id"]] + [entry]
-    order = {"hdnet-lite": 0, "hdnet": 1, "s2crnet": 2}
+    order = {"hdnet-ct": 0, "hdnet-lite": 1, "hdnet": 2, "s2crnet": 3}
     data["models"].sort(key=lambda e: order.get(e["id"], 9))
     atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode())
 
@@ -205,7 +197,7 @@ def check_onnx_vs_torch(path, model, kind):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", required=True, choices=["hdnet", "hdnet-lite", "s2crnet"])
+    ap.add_argument("--model", required=True, choices=[*hdnet.VARIANTS, "s2crnet"])
     ap.add_argument("--checkpoint")
     ap.add_argument("--version", default="0.0.1")
     ap.add_argument("--random", action="store_true", help="export untrained (random-weight) model")
@@ -241,7 +233,8 @@ def main():
             write_parity_hdnet(model, args.model)
         mtype = "hdnet"
     desc = args.description or {
-        "hdnet-lite": "HDNet-lite (width 8), fast; trained on CPU",
+        "hdnet-ct": "HDNet-CT (lite width, colour-transform head, light reference): the default",
+        "hdnet-lite": "HDNet-lite (width 8), the paper's pixel output; trained on CPU",
         "hdnet": "HDNet (width 32), full model",
         "s2crnet": "S2CRNet colour curves for any resolution"}[args.model]
     if args.random:

@@ -125,21 +125,42 @@ class MGD(nn.Module):
         return x + m * yf + (1 - m) * yb
 
 
+def cell_positions(plane):
+    """[H*W, 2] (row, column) of each cell of an [H, W] plane divided by max(H, W): 0..1, the aspect kept. Built with
+    cumulative sums so the ONNX graph keeps H and W dynamic."""
+    ones = plane * 0 + 1
+    yy = torch.cumsum(ones, 0) - 1
+    xx = torch.cumsum(ones, 1) - 1
+    side = torch.maximum(yy.max(), xx.max()) + 1
+    return torch.stack([yy.reshape(-1), xx.reshape(-1)], 1) / side
+
+
 class LocalDynamic(nn.Module):
     """LD module: for each fg bottleneck cell, cosine top-K over bg cells only, softmax-weighted bg reference,
-    concat + learned 1x1 fusion, written back at fg positions only."""
+    concat + learned 1x1 fusion, written back at fg positions only.
 
-    def __init__(self, ch):
+    With `position` the similarity is cos(f, g) - lambda * |p - q|^2 (p, q the cells' positions in 0..1, lambda
+    learned): among similar cells the near ones win, so the object takes the light of where it stands. Given cell
+    colours (`col`, [C', N]) the same weights also average the matched cells' colours into a per-cell colour
+    reference (the light of the K matched neighbours), returned for the decoder."""
+
+    def __init__(self, ch, position=False):
         super().__init__()
         self.fuse = nn.Linear(2 * ch, ch)  # learned 1x1 fusion on the gathered fg cells [nF, 2C]
         self.log_temp = nn.Parameter(torch.tensor(math.log(10.0)))
+        self.pos_raw = nn.Parameter(torch.tensor(0.5)) if position else None
 
     def temperature(self):
         """Softmax temperature over the K similarities, learned in log space and clamped to e^-2..e^3.5."""
         return torch.clamp(self.log_temp, -2.0, 3.5).exp()
 
-    def forward_single(self, f, fgmask, k):
-        """f [C,N] features of one image, fgmask [N] bool. Returns (new f [C,N], idx [N,k], w [N,k])."""
+    def position_weight(self):
+        """lambda of the position term (softplus of a learned value; 0 without position)."""
+        return F.softplus(self.pos_raw) if self.pos_raw is not None else None
+
+    def forward_single(self, f, fgmask, k, pos=None, col=None):
+        """f [C,N] features of one image, fgmask [N] bool, pos [N,2] cell positions, col [C',N] cell colours.
+        Returns (new f [C,N], idx [N,k], w [N,k], colour reference [C',N] or None)."""
         c = f.shape[0]
         n = f.shape[1]
         fg_idx = torch.nonzero(fgmask).reshape(-1)
@@ -150,15 +171,25 @@ class LocalDynamic(nn.Module):
         fgn = fg / torch.sqrt((fg * fg).sum(1, keepdim=True) + 1e-4)  # cosine (smooth-eps normalisation)
         bgn = bg / torch.sqrt((bg * bg).sum(1, keepdim=True) + 1e-4)
         # Padding is done on the small feature matrices so the big (#fg x #bg) similarity is produced by ONE MatMul
-        # and never copied: an extra coordinate gives real bg cells +0 and MAX_K dummy bg cells -1e4 (so K <= 9 is
-        # always valid); a leading dummy fg row keeps TopK non-empty (ONNX Runtime crashes on TopK of [0, n]).
+        # and never copied: an extra coordinate gives real bg cells +0 (or -lambda |q|^2) and MAX_K dummy bg cells
+        # -1e4 (so K <= 9 is always valid); a leading dummy fg row keeps TopK non-empty (ONNX Runtime crashes on
+        # TopK of [0, n]). The position term -lambda |p - q|^2 = 2 lambda p.q - lambda |p|^2 - lambda |q|^2 rides on
+        # three more coordinates.
         one_f = fgn[:, :1] * 0 + 1
-        fg_aug = torch.cat([fgn, one_f], 1)  # [nF, C+1]
-        fg_aug = torch.cat([torch.zeros(1, c + 1, dtype=f.dtype, device=f.device), fg_aug], 0)  # [1+nF, C+1]
-        bg_aug = torch.cat([bgn, bgn[:, :1] * 0], 1)  # [nB, C+1]
-        dummy = torch.cat([torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device),
+        zero_b = bgn[:, :1] * 0
+        if pos is None:
+            fg_aug = torch.cat([fgn, one_f], 1)  # [nF, C+1]
+            bg_aug = torch.cat([bgn, zero_b], 1)  # [nB, C+1]
+        else:
+            lam = self.position_weight()
+            pf, pb = pos.index_select(0, fg_idx), pos.index_select(0, bg_idx)
+            fg_aug = torch.cat([fgn, 2 * lam * pf, -lam * (pf * pf).sum(1, keepdim=True), one_f], 1)
+            bg_aug = torch.cat([bgn, pb, zero_b + 1, -lam * (pb * pb).sum(1, keepdim=True)], 1)
+        d = fg_aug.shape[1]
+        fg_aug = torch.cat([torch.zeros(1, d, dtype=f.dtype, device=f.device), fg_aug], 0)  # [1+nF, d]
+        dummy = torch.cat([torch.zeros(MAX_K, d - 1, dtype=f.dtype, device=f.device),
                            torch.full((MAX_K, 1), -1e4, dtype=f.dtype, device=f.device)], 1)
-        bg_aug = torch.cat([bg_aug, dummy], 0)  # [nB+9, C+1]
+        bg_aug = torch.cat([bg_aug, dummy], 0)  # [nB+9, d]
         bg_p = torch.cat([bg, torch.zeros(MAX_K, c, dtype=f.dtype, device=f.device)], 0)
         bg_idx_p = torch.cat([bg_idx, torch.zeros(MAX_K, dtype=bg_idx.dtype, device=f.device)], 0)
         sim = torch.matmul(fg_aug, bg_aug.transpose(0, 1))  # [1+nF, nB+9]  fg x bg only
@@ -173,34 +204,55 @@ class LocalDynamic(nn.Module):
         grid_idx = bg_idx_p[sel]
         full_idx = torch.zeros(n, kk, dtype=torch.int64, device=f.device).index_put((fg_idx,), grid_idx)
         full_w = torch.zeros(n, kk, dtype=f.dtype, device=f.device).index_put((fg_idx,), w)
-        return out.transpose(0, 1), full_idx, full_w
+        cref = None
+        if col is not None:
+            ct = col.transpose(0, 1)  # [N,C']
+            cb = torch.cat([ct.index_select(0, bg_idx), torch.zeros(MAX_K, ct.shape[1], dtype=f.dtype,
+                                                                     device=f.device)], 0)
+            cfg = (w.unsqueeze(2) * cb[sel]).sum(1)  # [nF,C'] the matched neighbours' colour
+            cref = ct.index_put((fg_idx,), cfg).transpose(0, 1)
+        return out.transpose(0, 1), full_idx, full_w, cref
 
-    def forward(self, x, m8, k):
+    def forward(self, x, m8, k, col=None):
         b, c = x.shape[0], x.shape[1]
         flat = x.reshape(b, c, -1)
         fgm = (m8 > FG_THRESHOLD).reshape(b, -1)
-        outs, idxs, ws = [], [], []
+        pos = None
+        if self.pos_raw is not None:
+            pos = cell_positions(x[0, 0])
+        cflat = col.reshape(b, col.shape[1], -1) if col is not None else None
+        outs, idxs, ws, crefs = [], [], [], []
         for i in range(b):
-            o, ix, w = self.forward_single(flat[i], fgm[i], k)
+            o, ix, wt, cr = self.forward_single(flat[i], fgm[i], k, pos, cflat[i] if cflat is not None else None)
             outs.append(o)
             idxs.append(ix)
-            ws.append(w)
-        return torch.stack(outs).reshape(x.shape), torch.stack(idxs), torch.stack(ws)
+            ws.append(wt)
+            crefs.append(cr)
+        cref = torch.stack(crefs).reshape(col.shape) if col is not None else None
+        return torch.stack(outs).reshape(x.shape), torch.stack(idxs), torch.stack(ws), cref
 
 
 class HDNet(nn.Module):
-    """HDNet generator. width=32 -> HDNet (~10.4 M params), width=8 -> HDNet-lite (~0.65 M)."""
+    """HDNet generator. width=32 -> HDNet (~10.4 M params), width=8 -> HDNet-lite (~0.65 M).
 
-    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True):
+    head="pixel" is the paper's network (a per-pixel residual in the tanh domain). head="transform" (HDNet-CT) predicts
+    per-pixel colour transforms instead, as PCT-Net does: out = A(x) c + b(x), where A, b = identity + a learned
+    share alpha(x) of the Lab-statistics-like transfer (the foreground's RGB mean/std moved to the background's) + a
+    learned affine residual. The network thus decides how far to move towards the statistics, and a colour transform
+    keeps the object's texture. With light_ref, LD's weights also average the matched cells' log colours; their
+    difference from the background's mean (the local light the K neighbours show) enters the decoder and the head."""
+
+    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False):
         super().__init__()
         c = width
         self.width, self.n_res, self.use_ld, self.use_mgd = width, n_res, use_ld, use_mgd
+        self.head, self.light_ref = head, light_ref and use_ld
         self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
         self.enc1 = nn.Sequential(ConvAct(c, 2 * c, 2), ConvAct(2 * c, 2 * c))
         self.enc2 = nn.Sequential(ConvAct(2 * c, 4 * c, 2), ConvAct(4 * c, 4 * c))
         self.enc3 = nn.Sequential(ConvAct(4 * c, 8 * c, 2), ConvAct(8 * c, 8 * c))
         self.res = nn.Sequential(*[ResBlock(8 * c) for _ in range(n_res)])
-        self.ld = LocalDynamic(8 * c) if use_ld else None
+        self.ld = LocalDynamic(8 * c, position=self.light_ref) if use_ld else None
         self.up2 = ConvAct(8 * c, 4 * c)
         self.dec2 = ConvAct(8 * c, 4 * c)
         self.rn2 = RegionNorm(4 * c)
@@ -211,7 +263,14 @@ class HDNet(nn.Module):
         self.mgd1 = MGD(2 * c) if use_mgd else None
         self.up0 = ConvAct(2 * c, c)
         self.dec0 = ConvAct(2 * c, c)
-        self.out = nn.Conv2d(c, 3, 3, 1, 1)
+        if self.light_ref:  # the light reference added into the decoder (zero at the start: a trained lite's function)
+            self.light2 = nn.Conv2d(3, 4 * c, 1)
+            self.light1 = nn.Conv2d(3, 2 * c, 1)
+            for conv in (self.light2, self.light1):
+                nn.init.zeros_(conv.weight)
+                nn.init.zeros_(conv.bias)
+        extra = 3 if self.light_ref else 0
+        self.out = nn.Conv2d(c + extra, 3 if head == "pixel" else TRANSFORM_CHANNELS, 3, 1, 1)
         nn.init.zeros_(self.out.weight)
         nn.init.zeros_(self.out.bias)
 
@@ -230,25 +289,39 @@ class HDNet(nn.Module):
         e2 = self.enc2(e1)
         e3 = self.enc3(e2)
         b = self.res(e3)
-        bsz = b.shape[0]
+        light = None
         if self.ld is not None:
-            b, knn_idx, knn_w = self.ld(b, m8, k)
+            col = log_colour(F.avg_pool2d(composite, 8)) if self.light_ref else None
+            b, knn_idx, knn_w, cref = self.ld(b, m8, k, col)
+            if cref is not None:
+                bg8 = (m8 <= FG_THRESHOLD).to(b.dtype)
+                bg_mean = (col * bg8).sum(dim=(2, 3), keepdim=True) / (bg8.sum(dim=(2, 3), keepdim=True) + 1e-5)
+                light = (cref - bg_mean) * (1 - bg8)  # fg cells: their neighbours' light against the bg's mean
         else:
             b, knn_idx, knn_w = self._no_knn(b, k)
         d2 = self.dec2(torch.cat([self.up2(self._up(b)), e2], 1))
+        if light is not None:
+            d2 = d2 + self.light2(F.interpolate(light, scale_factor=2.0, mode="bilinear", align_corners=False))
         d2 = self.rn2(d2, m4)
         if self.mgd2 is not None:
             d2 = self.mgd2(d2, m4)
         d1 = self.dec1(torch.cat([self.up1(self._up(d2)), e1], 1))
+        if light is not None:
+            d1 = d1 + self.light1(F.interpolate(light, scale_factor=4.0, mode="bilinear", align_corners=False))
         d1 = self.rn1(d1, m2)
         if self.mgd1 is not None:
             d1 = self.mgd1(d1, m2)
         d0 = self.dec0(torch.cat([self.up0(self._up(d1)), e0], 1))
+        if light is not None:
+            d0 = torch.cat([d0, F.interpolate(light, scale_factor=8.0, mode="bilinear", align_corners=False)], 1)
         raw = self.out(d0)
-        # tanh output mapped to 0..1, as a residual in the tanh-logit domain of the composite (identity at init).
-        cc = torch.clamp(composite * 2 - 1, -0.995, 0.995)
-        logit = 0.5 * torch.log((1 + cc) / (1 - cc))  # atanh (no ONNX op in opset 17 exporter)
-        pred = (torch.tanh(raw + logit) + 1) * 0.5
+        if self.head == "pixel":
+            # tanh output mapped to 0..1, as a residual in the tanh-logit domain of the composite (identity at init).
+            cc = torch.clamp(composite * 2 - 1, -0.995, 0.995)
+            logit = 0.5 * torch.log((1 + cc) / (1 - cc))  # atanh (no ONNX op in opset 17 exporter)
+            pred = (torch.tanh(raw + logit) + 1) * 0.5
+        else:
+            pred = apply_transform(raw, composite, mask)
         harmonized = mask * pred + (1 - mask) * composite
         return harmonized, knn_idx, knn_w
 
@@ -260,11 +333,42 @@ class HDNet(nn.Module):
         return b, z.long(), z
 
 
+TRANSFORM_CHANNELS = 13  # alpha, 3x3 matrix residual, 3 offsets
+ALPHA_BIAS = -5.0  # alpha = sigmoid(raw - 5): ~0.007 at the start, so the untrained head is nearly the identity
+
+
+def log_colour(x):
+    return torch.log(x + 0.02)
+
+
+def statistics_transfer(composite, mask):
+    """Per-image RGB gains s and offsets t moving the foreground's mean/std to the background's: s*c + t."""
+    mu_f, sd_f = masked_mean_std(composite, mask, eps=1e-4)
+    mu_b, sd_b = masked_mean_std(composite, 1 - mask, eps=1e-4)
+    s = torch.clamp(sd_b / sd_f, 0.33, 3.0)
+    return s, mu_b - s * mu_f
+
+
+def apply_transform(raw, composite, mask):
+    """The transform head's colour change: c + alpha (s c + t - c) + dA c + db, per pixel, clamped to 0..1."""
+    bsz, _, h, w = raw.shape
+    alpha = torch.sigmoid(raw[:, :1] + ALPHA_BIAS)
+    da = raw[:, 1:10].reshape(bsz, 3, 3, h, w) * 0.1
+    db = raw[:, 10:13] * 0.1
+    s, t = statistics_transfer(composite, mask)
+    stat = composite * s + t
+    mixed = (da * composite.unsqueeze(1)).sum(2)
+    return torch.clamp(composite + alpha * (stat - composite) + mixed + db, 0.0, 1.0)
+
+
+VARIANTS = {"hdnet": dict(width=32), "hdnet-lite": dict(width=8),
+            "hdnet-ct": dict(width=8, head="transform", light_ref=True),
+            "hdnet-ct-full": dict(width=32, head="transform", light_ref=True)}
+
+
 def build(name, use_ld=True, use_mgd=True):
-    if name == "hdnet":
-        return HDNet(32, use_ld=use_ld, use_mgd=use_mgd)
-    if name == "hdnet-lite":
-        return HDNet(8, use_ld=use_ld, use_mgd=use_mgd)
+    if name in VARIANTS:
+        return HDNet(**VARIANTS[name], use_ld=use_ld, use_mgd=use_mgd)
     raise ValueError(f"unknown HDNet variant {name!r}")
 
 
@@ -273,5 +377,5 @@ def n_params(model):
 
 
 if __name__ == "__main__":
-    for nm in ("hdnet", "hdnet-lite"):
+    for nm in VARIANTS:
         print(nm, n_params(build(nm)))

@@ -44,14 +44,16 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def launch(n, script, argv):
-    """Runs `script argv` as n ranks and returns the worst exit status (a failed rank stops the rest)."""
+def launch(n, module, argv):
+    """Runs `python3 -m module argv` as n ranks and returns the worst exit status (a failed rank stops the rest)."""
     tmp = tempfile.mkdtemp(prefix="hdc-ranks-")
     stop_file = os.path.join(tmp, "stop")
-    env = {**os.environ, "WORLD_SIZE": str(n), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(_free_port()),
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the folder holding the package
+    path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "PYTHONPATH": path, "WORLD_SIZE": str(n), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(_free_port()),
            "HDC_STOP_FILE": stop_file}
     signal.signal(signal.SIGTERM, lambda *_: open(stop_file, "w").close())
-    kids = [subprocess.Popen([sys.executable, script, *argv], env={**env, "RANK": str(r), "LOCAL_RANK": str(r)})
+    kids = [subprocess.Popen([sys.executable, "-m", module, *argv], env={**env, "RANK": str(r), "LOCAL_RANK": str(r)})
             for r in range(n)]
     first_end = None
     try:

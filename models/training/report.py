@@ -8,6 +8,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RES = os.path.join(HERE, "results")
+RUNS = os.path.join(os.path.dirname(HERE), "runs")
 NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
          "hdnet-lite": "HDNet-lite", "hdnet": "HDNet", "s2crnet": "S2CRNet"}
 METHODS = tuple(NAMES)  # table row order
@@ -128,7 +129,7 @@ def casts_table(res):
 
 
 def run_summary(run):
-    p = os.path.join(HERE, "runs", run, "log.jsonl")
+    p = os.path.join(RUNS, run, "log.jsonl")
     if not os.path.exists(p):
         return None
     recs = [r for r in (json.loads(x) for x in open(p) if x.strip()) if "step" in r]
@@ -172,7 +173,7 @@ def main():
             out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(abs_, comp), ""]
     out += ["### Runs", "", "| run | steps | images seen | wall (s) | crop sizes | median img/s | machine |",
             "|---|---|---|---|---|---|---|"]
-    for run in sorted(os.listdir(os.path.join(HERE, "runs"))):
+    for run in sorted(os.listdir(RUNS)):
         s = run_summary(run)
         if s:
             out.append(f"| {run} | {s['steps']} | {s['images']} | {s['wall_s']:.0f} | {s['sizes']} | "

@@ -1,9 +1,9 @@
-"""Train HDNet / HDNet-lite / S2CRNet. Resumable, time-budgeted, CPU or CUDA.
+"""Train HDNet / HDNet-lite / HDNet-CT / S2CRNet. Resumable, time-budgeted, CPU or CUDA. Run from models/:
 
-  python3 train.py --model hdnet-lite --size 128 --batch 16 --threads 2 --minutes 60 --run-dir runs/hdnet-lite
-  python3 train.py --model hdnet-lite ... --resume            # continue from run-dir/ckpt.pt
+  python3 -m training.train --model hdnet-ct --size 192 --batch 8 --threads 1 --procs 2 --minutes 60 --run-dir runs/hdnet-ct
+  python3 -m training.train --model hdnet-ct ... --resume            # continue from run-dir/ckpt.pt
 Loss: foreground-normalised MSE  sum ||I - I_h||^2 / max(100, sum M)  (pixels 0..1). Adam, cosine lr decay over
-the --minutes budget of this invocation. Log: run-dir/log.jsonl.
+the --minutes budget (or --steps) of this invocation. Log: run-dir/log.jsonl; checkpoints: checkpoints.py.
 """
 import argparse
 import collections
@@ -22,13 +22,14 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import data  # noqa: E402
-import hdnet  # noqa: E402
-import metrics  # noqa: E402
-import onnx_weights  # noqa: E402
-import parallel  # noqa: E402
-import s2crnet  # noqa: E402
+from . import checkpoints
+from . import data
+from . import hdnet
+from . import metrics
+from . import onnx_weights
+from . import parallel
+from . import s2crnet
+from . import synth
 
 A_MIN = 100.0
 
@@ -96,9 +97,7 @@ def load_from_onnx(path, model, run_dir):
 
 
 def build_model(args):
-    if args.model == "s2crnet":
-        return s2crnet.S2CRNet()
-    return hdnet.build(args.model, use_ld=not args.no_ld, use_mgd=not args.no_mgd)
+    return checkpoints.build(args.model, {"no_ld": args.no_ld, "no_mgd": args.no_mgd})
 
 
 def forward(model, kind, comp, mask, k):
@@ -147,15 +146,16 @@ class WeightAverage:
             model.load_state_dict(raw)
 
 
-def atomic_save(obj, path):
-    tmp = path + ".tmp"
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
-
-
-def main():
+def parse_args(argv=None):
+    """The run's configuration from the command line."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", required=True, choices=["hdnet", "hdnet-lite", "s2crnet"])
+    ap.add_argument("--model", required=True, choices=[*hdnet.VARIANTS, "s2crnet"])
+    ap.add_argument("--data", default="v2", choices=["v1", "v2"],
+                    help="training pairs: v2 = synth.py (cast families, no-cast pairs, relit scenes; scene-split "
+                         "photos), v1 = data.recolor (the generator of HDNet-lite <= 1.8.0)")
+    ap.add_argument("--init-from", default=None,
+                    help="start a new run from another run's checkpoint: every tensor whose name and shape match is "
+                         "copied, the rest keeps its initialisation (e.g. HDNet-CT from a trained HDNet-lite)")
     ap.add_argument("--size", type=int, default=128)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
@@ -196,179 +196,217 @@ def main():
                     help="bfloat16 autocast for the training forward pass (weights, Adam, loss and validation stay "
                          "float32); ~1.75x faster on CPUs with AVX512-BF16")
     ap.add_argument("--mild", type=float, default=0.0,
-                    help="share of training pairs whose cast is softened to 0..50 %% (data.soften): nearly "
-                         "harmonious objects the network should leave alone; the fixed validation set is unchanged")
+                    help="(--data v1) share of training pairs whose cast is softened to 0..50 %% (data.soften)")
     ap.add_argument("--procs", type=int, default=1,
                     help="data-parallel training processes on the CPU (parallel.py), each with --threads threads and "
                          "--batch crops per step; try --procs 2 --threads 1 on a 2-core machine")
-    args = ap.parse_args()
-    if args.procs > 1 and not parallel.launched():
-        sys.exit(parallel.launch(args.procs, os.path.abspath(__file__), sys.argv[1:]))
-    parallel.init()
-    rank, nproc = parallel.world()
-    lead = rank == 0  # logs, validates, averages weights and writes checkpoints
+    return ap.parse_args(argv)
 
+
+class Run:
+    """One invocation of training: the model and optimiser with their counters, data, logging and checkpoints."""
+
+    def __init__(self, args):
+        self.args = args
+        self.rank, self.nproc = parallel.world()
+        self.lead = self.rank == 0  # logs, validates, averages weights and writes checkpoints
+        torch.manual_seed(args.seed)
+        self.device = torch.device(args.device)
+        os.makedirs(args.run_dir, exist_ok=True)
+        self.ckpt_path = os.path.join(args.run_dir, "ckpt.pt")
+        self.log_path = os.path.join(args.run_dir, "log.jsonl")
+        channels_last = args.device == "cpu" if args.channels_last is None else args.channels_last
+        self.fmt = torch.channels_last if channels_last else torch.contiguous_format
+        self.model = build_model(args).to(self.device, memory_format=self.fmt)
+        self.opt = torch.optim.Adam(self.model.parameters(), lr=args.lr)
+        self.flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
+        self.step, self.seen, self.wall_prev = 0, 0, 0.0
+        saved_avg = self._start()
+        self.avg = WeightAverage(self.model, args.ema) if args.ema > 0 and self.lead else None
+        if self.avg is not None and saved_avg is not None:  # an interrupted run goes on with its average; a new
+            self.avg.state = saved_avg                      # cycle (end-of-cycle checkpoints drop it) starts afresh
+        self.mach = machine(args)
+        self.t0 = time.time()
+
+    def _start(self):
+        """Resumes the run's checkpoint, or starts from another run / an exported model; returns a saved average."""
+        a = self.args
+        if a.resume and os.path.exists(self.ckpt_path):
+            ck = checkpoints.load(self.ckpt_path, self.device)
+            self.model.load_state_dict(ck["model"])
+            if "opt" in ck:
+                self.opt.load_state_dict(ck["opt"])
+            self.step, self.seen, self.wall_prev = ck["step"], ck["images_seen"], ck["wall_s"]
+            print(f"resumed step {self.step} images {self.seen} wall {self.wall_prev:.0f}s", flush=True)
+            return ck.get("ema")
+        if a.init_from:
+            print(f"initialised {checkpoints.load_matching(self.model, a.init_from)} tensors from {a.init_from}",
+                  flush=True)
+        elif a.init_onnx:
+            self.step, self.seen, self.wall_prev = load_from_onnx(a.init_onnx, self.model, a.run_dir)
+            print(f"initialised from {a.init_onnx} (step {self.step})", flush=True)
+        return None
+
+    def sources(self):
+        """(endless training batches, validation set, validation subset indices)."""
+        a = self.args
+        seed = a.seed + self.step + 1_000_003 * self.rank  # each rank its own batches, each resume a fresh stream
+        if a.iharmony4:
+            src = data.IHarmony4(a.iharmony4, "train", seed=seed)
+            val = data.IHarmony4(a.iharmony4, "test").as_val(a.val_size, limit=2000)
+        else:
+            src = synth.Pairs(seed=seed) if a.data == "v2" else data.SyntheticPairs("train", seed=seed, mild=a.mild)
+            val = data.fixed_val_set(a.val_size)
+        rs = np.random.default_rng(99)
+        sub = np.sort(rs.choice(len(val["comp"]), size=min(a.val_subset, len(val["comp"])), replace=False))
+        self.krng = np.random.default_rng(seed + 7)
+        return batch_iterator(src, a, seed), val, sub
+
+    def wall(self):
+        return self.wall_prev + time.time() - self.t0
+
+    def log(self, rec):
+        if not self.lead:
+            return
+        a = self.args
+        rec.update({"machine": self.mach, "model": a.model, "flags": self.flags, "size": a.size, "batch": a.batch})
+        with open(self.log_path, "a") as f:
+            f.write(json.dumps(rec) + "\n")
+        print(json.dumps(rec), flush=True)
+
+    def save(self):
+        if not self.lead:
+            return
+        checkpoints.save({"model": self.model.state_dict(), "opt": self.opt.state_dict(), "step": self.step,
+                          "images_seen": self.seen, "wall_s": self.wall(), "flags": self.flags,
+                          "args": vars(self.args), **({"ema": self.avg.state} if self.avg is not None else {})},
+                         self.ckpt_path)
+
+    def lr(self, elapsed, start_step):
+        a = self.args
+        if a.steps:
+            frac = (self.step - start_step) / a.steps
+        else:
+            frac = min(1.0, self.step / a.max_steps) if a.max_steps else min(1.0, elapsed / (a.minutes * 60))
+        lr = a.lr if a.no_decay else a.lr * (a.lr_min_frac + (1 - a.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
+        if self.step - start_step < a.warmup:
+            lr *= (self.step - start_step + 1) / a.warmup
+        return lr
+
+    def validate(self, val, idx):
+        s = metrics.summarize(evaluate(self.model, self.args.model, val, idx, self.device))
+        if self.avg is not None:
+            with self.avg.swapped_into(self.model):
+                s.update({"ema_" + k: v for k, v in
+                          metrics.summarize(evaluate(self.model, self.args.model, val, idx, self.device)).items()})
+        return s
+
+    def finish(self, val, sub, stopped):
+        """Final validation (averaged weights adopted when better), checkpoint and log record."""
+        idx = None if self.args.full_val_at_end else sub
+        s = self.validate(val, idx)
+        if self.avg is not None:
+            better = s["ema_mse"] < s["mse"]
+            self.log({"step": self.step, "event": "weight average vs raw", "raw_mse": s["mse"],
+                      "ema_mse": s["ema_mse"], "adopted": "ema" if better else "raw", "ema_decay": self.args.ema})
+            if better:
+                self.model.load_state_dict(self.avg.state)
+            s = {k: s["ema_" + k] if better else s[k] for k in ("mse", "psnr", "fmse")}
+        self.save()
+        self.log({"step": self.step, "images_seen": self.seen, "wall_s": self.wall(),
+                  "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True, "stopped_early": stopped,
+                  **{"val_" + k: v for k, v in s.items()}})
+
+    def loop(self):
+        """Trains until the time budget, the step limit or a stop request; then validates and saves."""
+        a = self.args
+        batches, val, sub = self.sources()
+        net = parallel.wrap(self.model)
+        start_step, lr_scale, best_ema, ema = self.step, 1.0, float("inf"), None
+        snaps = collections.deque(maxlen=3)  # in-memory snapshots for divergence recovery
+        last_ck = last_val = self.t0
+        t_data = t_step = 0.0
+        stop = threading.Event()  # SIGTERM (kill, session.sh stop) ends the run like its budget: checkpoint, val
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        self.model.train()
+        while True:
+            el, stopping = parallel.agree(time.time() - self.t0, stop.is_set() or parallel.stop_requested())
+            if stopping:
+                stop.set()  # a stop requested elsewhere (another rank, the launcher) counts as this rank's too
+            if (el >= a.minutes * 60 or (a.max_steps and self.step >= a.max_steps)
+                    or (a.steps and self.step - start_step >= a.steps) or stopping):
+                break
+            lr = self.lr(el, start_step) * lr_scale
+            for g in self.opt.param_groups:
+                g["lr"] = lr
+            ta = time.time()
+            c, m, r = (x.to(self.device, non_blocking=True, memory_format=self.fmt) for x in next(batches))
+            tb = time.time()
+            k = a.k if a.k else int(self.krng.integers(1, 10))
+            with torch.autocast(a.device, dtype=torch.bfloat16, enabled=a.bf16):
+                pred = forward(net, a.model, c, m, torch.tensor([k]))
+            loss = fg_mse_loss(pred.float(), r, m)
+            self.opt.zero_grad(set_to_none=True)
+            loss.backward()
+            gnorm = float(torch.nn.utils.clip_grad_norm_(self.model.parameters(), a.clip))
+            if not math.isfinite(gnorm):
+                self.opt.zero_grad(set_to_none=True)
+                continue
+            self.opt.step()
+            if self.avg is not None:
+                self.avg.update(self.model)
+            tc = time.time()
+            t_data += tb - ta
+            t_step += tc - tb
+            self.step += 1
+            self.seen += a.batch * self.nproc
+            lv = parallel.mean(float(loss))  # every rank tracks the same loss, so divergence recovery acts in step
+            ema = lv if ema is None else 0.98 * ema + 0.02 * lv
+            if self.step % 50 == 0 and self.step - start_step >= 50:
+                best_ema = min(best_ema, ema)
+                if ema <= 1.1 * best_ema:
+                    snaps.append((self.step, copy.deepcopy(self.model.state_dict()),
+                                  copy.deepcopy(self.opt.state_dict())))
+            if snaps and (not math.isfinite(ema) or ema > 1.6 * best_ema):
+                s_step, s_model, s_opt = snaps[0]
+                self.model.load_state_dict(s_model)
+                self.opt.load_state_dict(s_opt)
+                lr_scale *= 0.5
+                self.log({"step": self.step, "images_seen": self.seen, "event": "divergence: restored snapshot",
+                          "from_step": s_step, "loss": ema, "lr_scale": lr_scale, "wall_s": self.wall()})
+                ema = best_ema
+                snaps.clear()
+            now = time.time()
+            if self.step % 20 == 0:
+                self.log({"step": self.step, "images_seen": self.seen, "loss": ema, "lr": lr, "grad_norm": gnorm,
+                          "wall_s": self.wall(), "img_per_s": a.batch * self.nproc * 20 / (t_data + t_step),
+                          "data_frac": t_data / (t_data + t_step)})
+                t_data = t_step = 0.0
+            if self.lead and now - last_val >= a.val_every:
+                s = self.validate(val, sub)
+                self.log({"step": self.step, "images_seen": self.seen, "loss": ema, "wall_s": self.wall(),
+                          "val_subset": len(sub), **{"val_" + k: v for k, v in s.items()}})
+                last_val = time.time()
+            if self.lead and now - last_ck >= a.ckpt_every:
+                self.save()
+                last_ck = time.time()
+        if not self.lead:
+            parallel.finish()  # waits for rank 0's final validation and checkpoint, then exits
+        self.finish(val, sub, stop.is_set())
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.procs > 1 and not parallel.launched():
+        sys.exit(parallel.launch(args.procs, __spec__.name, sys.argv[1:]))
+    parallel.init()
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    device = torch.device(args.device)
     if args.device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
         torch.backends.cudnn.benchmark = False  # input sizes are fixed, but LD gathers vary per image
-    os.makedirs(args.run_dir, exist_ok=True)
-    ckpt_path = os.path.join(args.run_dir, "ckpt.pt")
-    log_path = os.path.join(args.run_dir, "log.jsonl")
-
-    channels_last = args.device == "cpu" if args.channels_last is None else args.channels_last
-    fmt = torch.channels_last if channels_last else torch.contiguous_format
-    model = build_model(args).to(device, memory_format=fmt)
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
-    step, seen, wall_prev, saved_avg = 0, 0, 0.0, None
-    if args.resume and os.path.exists(ckpt_path):
-        ck = torch.load(ckpt_path, map_location=device, weights_only=False)
-        model.load_state_dict(ck["model"])
-        saved_avg = ck.get("ema")
-        if "opt" in ck:
-            opt.load_state_dict(ck["opt"])
-        step, seen, wall_prev = ck["step"], ck["images_seen"], ck["wall_s"]
-        print(f"resumed step {step} images {seen} wall {wall_prev:.0f}s", flush=True)
-    elif args.init_onnx:
-        step, seen, wall_prev = load_from_onnx(args.init_onnx, model, args.run_dir)
-        print(f"initialised from {args.init_onnx} (step {step})", flush=True)
-    flags = {"no_ld": args.no_ld, "no_mgd": args.no_mgd}
-    avg = WeightAverage(model, args.ema) if args.ema > 0 and lead else None
-    if avg is not None and saved_avg is not None:  # an interrupted run goes on with its average; a new cycle
-        avg.state = saved_avg                       # (end-of-cycle checkpoints drop it) starts it from the weights
-
-    data_seed = args.seed + step + 1_000_003 * rank  # each rank its own batches, each resume a fresh stream
-    if args.iharmony4:
-        train_src = data.IHarmony4(args.iharmony4, "train", seed=data_seed)
-        val = data.IHarmony4(args.iharmony4, "test").as_val(args.val_size, limit=2000)
-    else:
-        train_src = data.SyntheticPairs("train", seed=data_seed, mild=args.mild)
-        val = data.fixed_val_set(args.val_size)
-    batches = batch_iterator(train_src, args, data_seed)
-    rs = np.random.default_rng(99)
-    sub = np.sort(rs.choice(len(val["comp"]), size=min(args.val_subset, len(val["comp"])), replace=False))
-    mach = machine(args)
-    krng = np.random.default_rng(data_seed + 7)
-    net = parallel.wrap(model)
-
-    def log(rec):
-        if not lead:
-            return
-        rec.update({"machine": mach, "model": args.model, "flags": flags, "size": args.size, "batch": args.batch})
-        with open(log_path, "a") as f:
-            f.write(json.dumps(rec) + "\n")
-        print(json.dumps(rec), flush=True)
-
-    def save():
-        if not lead:
-            return
-        atomic_save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "images_seen": seen,
-                     "wall_s": wall_prev + (time.time() - t0), "flags": flags, "args": vars(args),
-                     **({"ema": avg.state} if avg is not None else {})}, ckpt_path)
-
-    t0 = time.time()
-    budget = args.minutes * 60
-    start_step = step
-    lr_scale = 1.0
-    best_ema = float("inf")
-    snaps = collections.deque(maxlen=3)  # in-memory snapshots for divergence recovery
-    last_ck = last_val = t0
-    ema = None
-    t_data = t_step = 0.0
-    stop = threading.Event()  # SIGTERM (kill, session.sh stop) ends the run like its budget: checkpoint, validation
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    model.train()
-    while True:
-        el, stopping = parallel.agree(time.time() - t0, stop.is_set() or parallel.stop_requested())
-        if stopping:
-            stop.set()  # a stop requested elsewhere (another rank, the launcher) counts as this rank's too
-        if (el >= budget or (args.max_steps and step >= args.max_steps) or (args.steps and step - start_step >= args.steps)
-                or stopping):
-            break
-        if args.steps:
-            frac = (step - start_step) / args.steps
-        else:
-            frac = min(1.0, step / args.max_steps) if args.max_steps else min(1.0, el / budget)
-        lr = args.lr if args.no_decay else args.lr * (
-            args.lr_min_frac + (1 - args.lr_min_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
-        lr *= lr_scale
-        if step - start_step < args.warmup:
-            lr *= (step - start_step + 1) / args.warmup
-        for g in opt.param_groups:
-            g["lr"] = lr
-        ta = time.time()
-        c, m, r = (x.to(device, non_blocking=True, memory_format=fmt) for x in next(batches))
-        tb = time.time()
-        k = args.k if args.k else int(krng.integers(1, 10))
-        with torch.autocast(args.device, dtype=torch.bfloat16, enabled=args.bf16):
-            pred = forward(net, args.model, c, m, torch.tensor([k]))
-        loss = fg_mse_loss(pred.float(), r, m)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        gnorm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip))
-        if not math.isfinite(gnorm):
-            opt.zero_grad(set_to_none=True)
-            continue
-        opt.step()
-        if avg is not None:
-            avg.update(model)
-        tc = time.time()
-        t_data += tb - ta
-        t_step += tc - tb
-        step += 1
-        seen += args.batch * nproc
-        lv = parallel.mean(float(loss))  # every rank tracks the same loss, so divergence recovery acts in step
-        ema = lv if ema is None else 0.98 * ema + 0.02 * lv
-        if step % 50 == 0 and step - start_step >= 50:
-            best_ema = min(best_ema, ema)
-            if ema <= 1.1 * best_ema:
-                snaps.append((step, copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())))
-        if snaps and (not math.isfinite(ema) or ema > 1.6 * best_ema):
-            s_step, s_model, s_opt = snaps[0]
-            model.load_state_dict(s_model)
-            opt.load_state_dict(s_opt)
-            lr_scale *= 0.5
-            log({"step": step, "images_seen": seen, "event": "divergence: restored snapshot", "from_step": s_step,
-                 "loss": ema, "lr_scale": lr_scale, "wall_s": wall_prev + time.time() - t0})
-            ema = best_ema
-            snaps.clear()
-        now = time.time()
-        if step % 20 == 0:
-            log({"step": step, "images_seen": seen, "loss": ema, "lr": lr, "grad_norm": gnorm, "wall_s": wall_prev + now - t0,
-                 "img_per_s": args.batch * nproc * 20 / (t_data + t_step), "data_frac": t_data / (t_data + t_step)})
-            t_data = t_step = 0.0
-        if lead and now - last_val >= args.val_every:
-            s = metrics.summarize(evaluate(model, args.model, val, sub, device))
-            if avg is not None:
-                with avg.swapped_into(model):
-                    s.update({"ema_" + k2: v for k2, v in
-                              metrics.summarize(evaluate(model, args.model, val, sub, device)).items()})
-            log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
-                 "val_subset": len(sub), **{"val_" + k2: v for k2, v in s.items()}})
-            last_val = time.time()
-        if lead and now - last_ck >= args.ckpt_every:
-            save()
-            last_ck = time.time()
-    if not lead:
-        parallel.finish()  # waits for rank 0's final validation and checkpoint, then exits
-    idx = None if args.full_val_at_end else sub
-    s = metrics.summarize(evaluate(model, args.model, val, idx, device))
-    if avg is not None:
-        with avg.swapped_into(model):
-            s_avg = metrics.summarize(evaluate(model, args.model, val, idx, device))
-        log({"step": step, "event": "weight average vs raw", "raw_mse": s["mse"], "ema_mse": s_avg["mse"],
-             "adopted": "ema" if s_avg["mse"] < s["mse"] else "raw", "ema_decay": args.ema})
-        if s_avg["mse"] < s["mse"]:
-            model.load_state_dict(avg.state)
-            s = s_avg
-    save()
-    log({"step": step, "images_seen": seen, "loss": ema, "wall_s": wall_prev + time.time() - t0,
-         "val_subset": len(val["comp"]) if idx is None else len(idx), "final": True, "stopped_early": stop.is_set(),
-         **{"val_" + k2: v for k2, v in s.items()}})
+    Run(args).loop()
     parallel.finish()
 
 

@@ -20,8 +20,8 @@ import os
 import numpy as np
 import torch
 
-import hdnet
-import train
+from . import hdnet
+from . import checkpoints
 
 FACTOR = 4
 
@@ -91,7 +91,7 @@ def main():
     log_path = os.path.join(os.path.dirname(os.path.abspath(args.out)), "log.jsonl")
     if os.path.exists(log_path) and os.path.getsize(log_path) > 0:
         raise SystemExit(f"{log_path} already logs a run: a widened model starts a new one (move the old run away)")
-    ck = torch.load(args.lite, map_location="cpu", weights_only=False)
+    ck = checkpoints.load(args.lite)
     flags = ck.get("flags", {})
     if flags.get("no_ld") or flags.get("no_mgd"):
         raise SystemExit(f"{args.lite}: an ablation checkpoint (flags {flags}) cannot become full HDNet")
@@ -103,7 +103,7 @@ def main():
     obj = {"model": model.state_dict(), "step": 0, "images_seen": 0, "wall_s": 0.0, "flags": {},
            "args": {"model": "hdnet"}, "widened": origin}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    train.atomic_save(obj, args.out)
+    checkpoints.save(obj, args.out)
     with open(log_path, "a") as f:  # HDNet's own counters start here; train.py --resume continues from them
         f.write(json.dumps({"step": 0, "images_seen": 0, "wall_s": 0.0, "event": "widened from hdnet-lite", **origin,
                             "machine": "none (weights copied, no training)", "model": "hdnet"}) + "\n")

@@ -12,14 +12,12 @@ import glob
 import os
 import pickle
 import subprocess
-import sys
 
 import cv2
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import data  # noqa: E402
+from .. import data
 
 
 def encode_item(item, quality):

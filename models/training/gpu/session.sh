@@ -7,22 +7,22 @@
 #   bash models/training/gpu/session.sh collect          # fp16 weight parts + run log into $OUT
 # The machine is given back 30 s after a call ends: keep the calls coming while training runs.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."   # models/: the package runs as python3 -m training.X
 WORK=${HDC_WORK:-/root/hdcompose-gpu}
 export HDCOMPOSE_CACHE=$WORK/cache PYTHONUNBUFFERED=1
 PY=python3
 mkdir -p "$WORK/parts" "$WORK/run"
 case "${1:-}" in
   receive)
-    cp -v cache/gpu/part*.npz "$WORK/parts/"
+    cp -v training/cache/gpu/part*.npz "$WORK/parts/"
     ls -la "$WORK/parts" ;;
   start)
     $PY -c "import torch; assert torch.cuda.is_available(), 'no CUDA device'; print(torch.__version__, torch.cuda.get_device_name(0))"
-    [ -f "$WORK/cache/train_256.pkl" ] || $PY gpu/pack_data.py unpack --parts "$WORK/parts"
+    [ -f "$WORK/cache/train_256.pkl" ] || $PY -m training.gpu.pack_data unpack --parts "$WORK/parts"
     [ -f "$WORK/run/log.jsonl" ] || [ ! -f runs/hdnet/log.jsonl ] || cp runs/hdnet/log.jsonl "$WORK/run/log.jsonl"
     # resumes $WORK/run/ckpt.pt when this lease already trained, else starts from the weights in models/hdnet.onnx
     # (since 1.1.0 HDNet-lite widened x4, a trained start: lr 3e-4, the rate that kept lite improving at 256²)
-    setsid nohup $PY train.py --model hdnet --device cuda --resume --init-onnx ../hdnet.onnx --size 256 \
+    setsid nohup $PY -m training.train --model hdnet --device cuda --resume --init-onnx hdnet.onnx --size 256 \
       --batch "${BATCH:-16}" --threads 4 --workers "${WORKERS:-12}" --lr "${LR:-3e-4}" --warmup 300 --ema "${EMA:-0.999}" \
       --minutes "${2:-20}" --run-dir "$WORK/run" --val-every 300 --val-subset 287 --full-val-at-end \
       > "$WORK/train.out" 2>&1 < /dev/null &
@@ -30,7 +30,7 @@ case "${1:-}" in
     tail -n 5 "$WORK/train.out" ;;
   watch)
     end=$((SECONDS + ${2:-540}))
-    while (( SECONDS < end )) && ! grep -q '"final": true' "$WORK/train.out" && pgrep -f "train.py --model hdnet" >/dev/null; do
+    while (( SECONDS < end )) && ! grep -q '"final": true' "$WORK/train.out" && pgrep -f "training.train --model hdnet" >/dev/null; do
       sleep 15
     done
     grep -E '"val_mse"|resumed|initialised|Error|error' "$WORK/train.out" | tail -n 8 || true
@@ -38,11 +38,11 @@ case "${1:-}" in
     nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader || true ;;
   stop)
     # only the trainer itself (the oldest match): its data workers must outlive the final checkpoint
-    pkill -o -TERM -f "train.py --model hdnet" || true
-    while pgrep -f "train.py --model hdnet" >/dev/null; do sleep 5; done
+    pkill -o -TERM -f "training.train --model hdnet" || true
+    while pgrep -f "training.train --model hdnet" >/dev/null; do sleep 5; done
     tail -n 2 "$WORK/train.out" ;;
   collect)
-    $PY gpu/weights.py split --checkpoint "$WORK/run/ckpt.pt" --out "$OUT"
+    $PY -m training.gpu.weights split --checkpoint "$WORK/run/ckpt.pt" --out "$OUT"
     cp "$WORK/run/log.jsonl" "$OUT/log.jsonl"
     cp "$WORK/train.out" "$OUT/train.out"
     ls -la "$OUT" ;;

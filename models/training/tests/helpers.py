@@ -1,7 +1,7 @@
 """Shared test models."""
 import torch
 
-import hdnet
+from training import hdnet
 
 
 def randomised_lite(seed=1):
@@ -13,3 +13,12 @@ def randomised_lite(seed=1):
         for p in model.parameters():
             p.add_(torch.randn_like(p) * 0.05)
     return model
+
+
+def sample(h=64, w=96, b=1, seed=0):
+    """A random composite with a rectangular object in the middle third."""
+    g = torch.Generator().manual_seed(seed)
+    comp = torch.rand(b, 3, h, w, generator=g)
+    mask = torch.zeros(b, 1, h, w)
+    mask[:, :, h // 4:h // 4 + h // 2, w // 3:w // 3 + w // 3] = 1
+    return comp, mask

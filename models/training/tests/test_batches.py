@@ -3,7 +3,7 @@ import types
 
 import numpy as np
 
-import train
+from training import train
 
 
 class FakeSource:

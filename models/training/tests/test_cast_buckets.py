@@ -1,7 +1,7 @@
 """evaluate.by_cast groups images by the composite's own cast and counts the ones a method made worse."""
 import numpy as np
 
-import evaluate
+from training import evaluate
 
 
 def test_buckets_by_composite_fmse_and_counts_images_made_worse():

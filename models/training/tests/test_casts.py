@@ -1,7 +1,7 @@
 """casts.py measures a composite's foreground cast against its real photo and ranks it within a reference set."""
 import numpy as np
 
-import casts
+from training import casts
 
 
 def pair(shift=0, fg=(8, 24)):

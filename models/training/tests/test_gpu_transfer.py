@@ -7,10 +7,9 @@ import numpy as np
 import pytest
 import torch
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "gpu"))
-import hdnet  # noqa: E402
-import pack_data  # noqa: E402
-import weights  # noqa: E402
+from training import hdnet
+from training.gpu import pack_data
+from training.gpu import weights
 
 
 def fake_items(n, seed=0):

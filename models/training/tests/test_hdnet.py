@@ -3,16 +3,9 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-import hdnet
-import train
-
-
-def sample(h=64, w=96, b=1, seed=0):
-    g = torch.Generator().manual_seed(seed)
-    comp = torch.rand(b, 3, h, w, generator=g)
-    mask = torch.zeros(b, 1, h, w)
-    mask[:, :, h // 4:h // 4 + h // 2, w // 3:w // 3 + w // 3] = 1
-    return comp, mask
+from helpers import sample
+from training import hdnet
+from training import train
 
 
 def perturbed(model):

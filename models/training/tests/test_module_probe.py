@@ -2,7 +2,7 @@
 import numpy as np
 import torch
 
-import evaluate
+from training import evaluate
 from helpers import randomised_lite
 
 

@@ -7,9 +7,9 @@ import onnx
 import pytest
 import torch
 
-import export
-import hdnet
-import onnx_weights
+from training import export
+from training import hdnet
+from training import onnx_weights
 from helpers import randomised_lite
 
 

@@ -1,7 +1,7 @@
 """Re-colouring: composites differ from the photo only inside the mask, and softened ones carry a fraction of the cast."""
 import numpy as np
 
-import data
+from training import data
 
 
 def photo(seed=0, size=48):

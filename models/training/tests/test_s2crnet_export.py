@@ -6,10 +6,10 @@ import numpy as np
 import onnx
 import torch
 
-import export
-import hdnet
-import metrics
-import s2crnet
+from training import export
+from training import hdnet
+from training import metrics
+from training import s2crnet
 
 
 def test_curves_monotone_in_unit_range_and_applied_to_foreground_only():

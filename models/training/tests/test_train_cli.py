@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
-TRAIN = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "train.py")
+MODELS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # holds the package
 
 
 def fake_iharmony4(root, n=4, size=40):
@@ -37,7 +37,7 @@ def fake_iharmony4(root, n=4, size=40):
 
 
 def command(root, run_dir, *extra):
-    return [sys.executable, TRAIN, "--model", "hdnet-lite", "--iharmony4", str(root), "--size", "32", "--batch", "2",
+    return [sys.executable, "-m", "training.train", "--model", "hdnet-lite", "--iharmony4", str(root), "--size", "32", "--batch", "2",
             "--threads", "1", "--val-size", "32", "--run-dir", str(run_dir), "--warmup", "1", *extra]
 
 
@@ -129,8 +129,7 @@ def test_weight_average_decides_the_checkpoint_by_validation_and_survives_a_resu
 
 def test_weight_average_is_an_exponential_moving_average():
     import torch
-    sys.path.insert(0, os.path.dirname(TRAIN))
-    import train
+    from training import train
     model = torch.nn.Linear(2, 1)
     with torch.no_grad():
         model.weight.fill_(1.0)

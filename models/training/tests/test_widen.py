@@ -6,9 +6,9 @@ import sys
 import pytest
 import torch
 
-import export
-import hdnet
-import widen
+from training import export
+from training import hdnet
+from training import widen
 from helpers import randomised_lite
 
 
@@ -69,7 +69,7 @@ def test_cli_writes_a_checkpoint_export_reads(tmp_path):
     src = tmp_path / "lite.pt"
     torch.save({"model": lite.state_dict(), "step": 7, "images_seen": 56, "wall_s": 1.0, "flags": {}}, src)
     out = tmp_path / "hdnet" / "ckpt.pt"
-    subprocess.run([sys.executable, widen.__file__, "--lite", str(src), "--out", str(out), "--noise", "0"],
+    subprocess.run([sys.executable, "-m", "training.widen", "--lite", str(src), "--out", str(out), "--noise", "0"],
                    check=True, capture_output=True)
     model, info = export.load_model("hdnet", str(out))
     assert hdnet.n_params(model) == hdnet.n_params(hdnet.build("hdnet"))
@@ -85,7 +85,7 @@ def test_cli_refuses_an_ablation_checkpoint(tmp_path):
     src = tmp_path / "abl.pt"
     no_ld = hdnet.build("hdnet-lite", use_ld=False)
     torch.save({"model": no_ld.state_dict(), "flags": {"no_ld": True, "no_mgd": False}}, src)
-    r = subprocess.run([sys.executable, widen.__file__, "--lite", str(src), "--out", str(tmp_path / "x.pt")],
+    r = subprocess.run([sys.executable, "-m", "training.widen", "--lite", str(src), "--out", str(tmp_path / "x.pt")],
                        capture_output=True, text=True)
     assert r.returncode != 0 and "ablation" in r.stderr
 
@@ -95,7 +95,7 @@ def test_cli_will_not_append_to_an_existing_run(tmp_path):
     torch.save({"model": randomised_lite(2).state_dict(), "flags": {}}, src)
     (tmp_path / "hdnet").mkdir()
     (tmp_path / "hdnet" / "log.jsonl").write_text('{"step": 1690}\n')
-    r = subprocess.run([sys.executable, widen.__file__, "--lite", str(src), "--out",
+    r = subprocess.run([sys.executable, "-m", "training.widen", "--lite", str(src), "--out",
                         str(tmp_path / "hdnet" / "ckpt.pt")], capture_output=True, text=True)
     assert r.returncode != 0 and "already logs a run" in r.stderr
     assert not (tmp_path / "hdnet" / "ckpt.pt").exists()

@@ -1,0 +1,133 @@
+"""Evaluation the training generator can't fool: every method on data made apart from it.
+
+  python3 -m training.generalisation --methods composite,classic,hdnet-lite,hdnet-ct --out training/results/generalisation.json
+
+Sets (all on the held-out scenes, data.split_ids("holdout"), never trained on):
+  indep      indep.build: another generator's casts, four families training also covers and four it never makes,
+             10 % harmonious objects; MSE, fMSE and the share of composites made worse, per family and strength.
+  two_zone   scenes.two_zone: photos relit by a dim-warm and a bright-cool zone, the object lit by the other zone;
+             MSE at K = 1 and K = 9 and how far the two outputs differ inside the mask (the K effect).
+  placement  scenes.placement: one neutral object dropped into the dim and into the bright zone; the share of the
+             zones' brightness gap the harmonized object reproduces.
+  triplets   the real triplets of shared/data/eval (256x256).
+A method is `composite`, `classic` (Lab statistics), a run id (models/runs/<id>/ckpt.pt), or a path to a checkpoint or
+an exported HDNet .onnx file; `name=path` gives a path a name.
+"""
+import argparse
+import json
+import os
+import pickle
+import time
+
+import numpy as np
+import torch
+
+from . import checkpoints
+from . import data
+from . import evaluate
+from . import indep
+from . import metrics
+from . import scenes
+
+INDEP_PER_PHOTO = 2
+
+
+def holdout_sets(size=256):
+    """(indep set, two-zone set, placement pairs) on the held-out photos; built once, then read from the cache."""
+    path = os.path.join(data.CACHE, f"generalisation{size}.pkl")
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    photos = data.load_split("holdout")
+    sets = (indep.build(photos, size=size, per_photo=INDEP_PER_PHOTO), scenes.two_zone(photos, size=size),
+            scenes.placement(photos, size=size))
+    os.makedirs(data.CACHE, exist_ok=True)
+    with open(path + ".tmp", "wb") as f:
+        pickle.dump(sets, f, protocol=4)
+    os.replace(path + ".tmp", path)
+    return sets
+
+
+def torch_predictor(fn):
+    """A numpy predict(comp, mask, k) around fn(comp tensor, mask tensor, k) -> tensor."""
+    @torch.no_grad()
+    def predict(comp, mask, k):
+        return fn(torch.from_numpy(np.ascontiguousarray(comp, np.float32)),
+                  torch.from_numpy(np.ascontiguousarray(mask, np.float32)), k).clamp(0, 1).numpy()
+    return predict
+
+
+def method_fn(method):
+    """(fn(comp, mask, k) on tensors, description) of a method name or checkpoint path."""
+    if method == "composite":
+        return (lambda c, m, k: c), {}
+    if method == "classic":
+        return (lambda c, m, k: evaluate.reinhard_classic(c, m)), {}
+    path = method.split("=", 1)[1] if "=" in method else method
+    if not os.path.exists(path):
+        path = checkpoints.path_for(path)
+    model, ck = checkpoints.load_model(path)
+    info = {"checkpoint": os.path.relpath(path), "model": checkpoints.model_name(ck),
+            **{k: ck.get(k) for k in ("step", "images_seen", "wall_s")}}
+    return (lambda c, m, k: model(c, m, torch.tensor([k]))[0]), info
+
+
+def triplets(fn, k):
+    val = evaluate.triplets_set()
+    c, m, r = data.to_tensors(val)
+    with torch.no_grad():
+        d = metrics.per_image(fn(c, m, k).clamp(0, 1), r, m)
+    return {**metrics.summarize(d), "per_image": {str(i): float(v) for i, v in zip(val["ids"], d["mse"])}}
+
+
+def score(method, sets, k=1):
+    fn, info = method_fn(method)
+    ind, zones, pairs = sets
+    predict = torch_predictor(fn)
+    t0 = time.time()
+    res = indep.evaluate_set(predict, ind, k=k)
+    out = {"info": info, "indep": {key: res[key] for key in ("summary", "per_family", "per_bin")}}
+    out["scenes"] = scenes.evaluate_scenes(predict, zone_set=zones, pairs=pairs)
+    for part in out["scenes"].values():  # per-pair lists stay out of the summary file
+        for key in [key for key, v in part.items() if isinstance(v, (list, np.ndarray))]:
+            del part[key]
+    out["triplets"] = triplets(fn, k)
+    out["seconds"] = time.time() - t0
+    return out
+
+
+def headline(name, r):
+    s, z, p, t = r["indep"]["summary"], r["scenes"]["two_zone"], r["scenes"]["placement"], r["triplets"]
+    return (f"{name:>12}: indep MSE {s['mse']:.1f} (composite {s['comp_mse']:.1f}) worse {100 * s['worse_share']:.1f}% | "
+            f"two-zone MSE K1 {z['mse_k1']:.1f} K9 {z['mse_k9']:.1f} K-effect {z['k_effect_mean']:.2f} | "
+            f"placement {p['ratio_k1_mean']:.2f} | triplets {t['mse']:.1f}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--methods", default="composite,classic,hdnet-lite")
+    ap.add_argument("--k", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--merge", action="store_true", help="update an existing --out file instead of replacing it")
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    sets = holdout_sets()
+    result = {}
+    if args.merge and os.path.exists(args.out):
+        with open(args.out) as f:
+            result = json.load(f)
+    result["sets"] = {"indep": len(sets[0]["comp"]), "two_zone": len(sets[1]["comp"]), "placement": len(sets[2]),
+                      "photos": "held-out scenes (val.txt)", "size": 256, "k": args.k}
+    for method in args.methods.split(","):
+        name = method.split("=", 1)[0]
+        result[name] = score(method, sets, args.k)
+        print(headline(name, result[name]), flush=True)
+    tmp = args.out + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(result, f, indent=1, default=float)
+    os.replace(tmp, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Training-pair generator v2: casts that cover what real composites contain, and light that varies across the picture.
+
+Why a second generator: the first one (data.recolor) taught the network one re-colouring recipe; on composites made
+any other way most of the gain disappeared. Here every pair is one of
+  * `none`   - no cast at all: the object already fits, the target is the input (teaches "do no harm");
+  * `cast`   - one to three cast families, each at a strength drawn from barely visible to strong, applied to the
+               object globally or faded over it by a smooth field;
+  * `relight`- the WHOLE photo is relit by a smooth light field (two zones, a gradient, shade from one side, a warm /
+               cool split); the object keeps the light of another place of the picture, so only the background cells
+               near and like it tell the right light (the K-neighbour reference, issue "K effects you can see").
+Cast families: colour-statistics transfer from another photo or object (Lab), illuminant (colour temperature and
+exposure in linear light), tone (gamma, contrast, fade, per-channel curves), hue and saturation, retouch styles
+(split toning, cross-processing, sepia / bleach). All functions are pure: float32 HxWx3 RGB 0..1 in and out.
+"""
+import cv2
+import numpy as np
+
+from . import data
+
+NONE_P = 0.12
+RELIGHT_P = 0.3
+SPATIAL_P = 0.3
+
+
+# ----------------------------------------------------------------------------------------------- colour helpers
+def to_linear(x):
+    return np.where(x <= 0.04045, x / 12.92, ((x + 0.055) / 1.055) ** 2.4).astype(np.float32)
+
+
+def to_srgb(x):
+    x = np.clip(x, 0, 1)
+    return np.where(x <= 0.0031308, x * 12.92, 1.055 * x ** (1 / 2.4) - 0.055).astype(np.float32)
+
+
+def kelvin_gains(kelvin):
+    """RGB gains of a black-body light at `kelvin` relative to 6500 K (Tanner Helland's fit, normalised by G)."""
+    def rgb(k):
+        t = k / 100.0
+        r = 255.0 if t <= 66 else 329.7 * (t - 60) ** -0.1332
+        g = 99.47 * np.log(t) - 161.12 if t <= 66 else 288.12 * (t - 60) ** -0.0755
+        b = 255.0 if t >= 66 else (0.0 if t <= 19 else 138.52 * np.log(t - 10) - 305.04)
+        return np.clip(np.array([r, g, b], np.float32), 1, 255)
+    g = rgb(kelvin) / rgb(6500.0)
+    return g / g[1]
+
+
+def luma(x):
+    return x[..., 0] * 0.2126 + x[..., 1] * 0.7152 + x[..., 2] * 0.0722
+
+
+# ----------------------------------------------------------------------------------------------- cast families
+def lab_transfer(img, m, s, rng, donor, dmask):
+    """Lab mean/std of the object moved towards a donor photo's (or one of its regions') statistics."""
+    return data.reinhard_to(img, m, donor, dmask, s)
+
+
+def illuminant(img, m, s, rng, donor, dmask):
+    """Another light: colour temperature and exposure in linear light, a green/magenta tint."""
+    kelvin = 6500.0 * 2 ** (rng.uniform(-1.4, 1.1) * s)
+    gains = kelvin_gains(kelvin) * 2 ** (rng.uniform(-1.3, 1.0) * s)
+    gains = gains * np.array([1, 1 + rng.uniform(-0.12, 0.12) * s, 1], np.float32)
+    return to_srgb(to_linear(img) * gains)
+
+
+def tone(img, m, s, rng, donor, dmask):
+    """Tone changes: gamma, contrast about the object's mean, faded blacks, per-channel curves."""
+    out = np.clip(img, 0, 1) ** (2 ** (rng.uniform(-0.9, 0.9) * s))
+    mu = out[m > 0.5].mean(0) if m.sum() > 0 else 0.5
+    out = (out - mu) * 2 ** (rng.uniform(-0.8, 0.6) * s) + mu
+    if rng.random() < 0.35:
+        lift = rng.uniform(0, 0.18) * s
+        out = lift + out * (1 - lift)
+    if rng.random() < 0.5:
+        xs = np.linspace(0, 1, 5)
+        for c in range(3):
+            ys = np.sort(np.clip(xs + rng.normal(0, 0.1 * s, 5), 0, 1))
+            out[..., c] = np.interp(np.clip(out[..., c], 0, 1), xs, ys)
+    return np.clip(out, 0, 1)
+
+
+def hue_sat(img, m, s, rng, donor, dmask):
+    """Hue rotation in HSV and a saturation (or vibrance-like) change."""
+    hsv = cv2.cvtColor(np.clip(img, 0, 1).astype(np.float32), cv2.COLOR_RGB2HSV)
+    hsv[..., 0] = (hsv[..., 0] + rng.uniform(-40, 40) * s) % 360
+    f = 2 ** (rng.uniform(-1.5, 0.8) * s)
+    if rng.random() < 0.5:  # vibrance: low-saturation colours move more
+        f = 1 + (f - 1) * (1 - hsv[..., 1])
+    hsv[..., 1] = np.clip(hsv[..., 1] * f, 0, 1)
+    return np.clip(cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB), 0, 1)
+
+
+def retouch(img, m, s, rng, donor, dmask):
+    """Retouch styles: split toning, cross-processing S-curves, sepia / bleach bypass."""
+    style = rng.integers(3)
+    y = luma(img)[..., None]
+    if style == 0:
+        sh = rng.normal(0, 0.08, 3).astype(np.float32) * s
+        hi = rng.normal(0, 0.08, 3).astype(np.float32) * s
+        return np.clip(img + (1 - y) ** 2 * sh + y ** 2 * hi, 0, 1)
+    if style == 1:
+        out = np.empty_like(img)
+        for c in range(3):
+            k = 1 + rng.uniform(-0.5, 1.2) * s
+            out[..., c] = 1 / (1 + np.exp(-k * 4 * (img[..., c] - 0.5 + rng.normal(0, 0.05) * s)))
+            lo, hi = 1 / (1 + np.exp(2 * k)), 1 / (1 + np.exp(-2 * k))
+            out[..., c] = (out[..., c] - lo) / (hi - lo)
+        return np.clip(out, 0, 1)
+    tint = np.array([1.07, 1.0, 0.82], np.float32) if rng.random() < 0.6 else np.ones(3, np.float32)
+    target = np.clip(y * tint, 0, 1)
+    return np.clip(img + rng.uniform(0.2, 0.9) * s * (target - img), 0, 1)
+
+
+FAMILIES = {"lab-transfer": lab_transfer, "illuminant": illuminant, "tone": tone, "hue-sat": hue_sat,
+            "retouch": retouch}
+FAMILY_P = np.array([0.3, 0.25, 0.18, 0.15, 0.12])
+
+
+# ----------------------------------------------------------------------------------------------- smooth fields
+def smooth_field(h, w, rng):
+    """A smooth 0..1 field over the picture: a linear gradient, a radial fall-off or a soft two-zone split."""
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    xx, yy = xx / w, yy / h
+    kind = rng.integers(3)
+    if kind == 0:
+        a = rng.uniform(0, 2 * np.pi)
+        t = np.cos(a) * xx + np.sin(a) * yy
+    elif kind == 1:
+        cx, cy, r = rng.uniform(0, 1), rng.uniform(0, 1), rng.uniform(0.3, 0.9)
+        t = 1 - np.sqrt((xx - cx) ** 2 + (yy - cy) ** 2) / r
+    else:
+        a = rng.uniform(0, 2 * np.pi)
+        d = np.cos(a) * (xx - rng.uniform(0.3, 0.7)) + np.sin(a) * (yy - rng.uniform(0.3, 0.7))
+        t = 1 / (1 + np.exp(-d / rng.uniform(0.02, 0.12)))
+    t = (t - t.min()) / (t.max() - t.min() + 1e-6)
+    return t.astype(np.float32)
+
+
+def light_field(h, w, rng):
+    """Per-pixel RGB gains (linear light) of two lights mixed by a smooth field: one dimmer and warmer or cooler."""
+    t = smooth_field(h, w, rng)[..., None]
+    k1, k2 = 6500 * 2 ** rng.uniform(-1.2, 0.2), 6500 * 2 ** rng.uniform(-0.2, 0.8)
+    e1, e2 = 2 ** rng.uniform(-1.8, -0.3), 2 ** rng.uniform(-0.3, 0.6)
+    if rng.random() < 0.5:
+        k1, k2 = k2, k1
+    g1, g2 = kelvin_gains(k1) * e1, kelvin_gains(k2) * e2
+    return (g1 * (1 - t) + g2 * t).astype(np.float32)
+
+
+# ----------------------------------------------------------------------------------------------- pairs
+def cast_pair(real, m, rng, donor, dmask, strength=None):
+    """(composite, family label): 1-3 families at random strengths, sometimes faded over the object by a field."""
+    n = rng.choice([1, 2, 3], p=[0.55, 0.33, 0.12])
+    names = rng.choice(list(FAMILIES), size=n, replace=False, p=FAMILY_P)
+    s = rng.uniform(0.05, 1.0) ** 0.8 if strength is None else strength
+    out = real
+    for nm in names:
+        out = FAMILIES[nm](out, m, s * rng.uniform(0.6, 1.0), rng, donor, dmask)
+    label = "+".join(names)
+    if rng.random() < SPATIAL_P:
+        f = 0.25 + 0.75 * smooth_field(*real.shape[:2], rng)[..., None]
+        out = real + f * (out - real)
+        label += "@field"
+    return compose(out, real, m), label
+
+
+def relight_pair(real, m, rng):
+    """(composite, target): the whole photo relit by a light field; the object keeps the light of another place."""
+    h, w = real.shape[:2]
+    gains = light_field(h, w, rng)
+    lin = to_linear(real)
+    target = to_srgb(lin * gains)
+    fg = m > 0.5
+    far = ~cv2.dilate(fg.astype(np.uint8), np.ones((25, 25), np.uint8)).astype(bool)
+    pool = gains[far] if far.sum() > 16 else gains.reshape(-1, 3)
+    own = gains[fg].mean(0) if fg.any() else gains.mean((0, 1))
+    # the most different light of a few far cells: the object clearly does not carry its place's light
+    cand = pool[rng.integers(len(pool), size=8)]
+    other = cand[np.argmax(np.abs(np.log(cand / own)).sum(1))]
+    obj = to_srgb(lin * other)
+    return compose(obj, target, m), target
+
+
+def compose(obj, real, m):
+    mm = m[..., None]
+    return np.nan_to_num(mm * np.clip(obj, 0, 1) + (1 - mm) * real, nan=0.5).astype(np.float32)
+
+
+def make_pair(real, m, rng, donor, dmask):
+    """(composite, target, kind) for one crop."""
+    u = rng.random()
+    if u < NONE_P:
+        return real.copy(), real, "none"
+    if u < NONE_P + RELIGHT_P:
+        comp, target = relight_pair(real, m, rng)
+        if rng.random() < 0.3:  # plus an ordinary cast on the object
+            comp2, _ = cast_pair(comp, m, rng, donor, dmask, strength=rng.uniform(0.05, 0.5))
+            comp = comp2
+        return comp, target, "relight"
+    comp, label = cast_pair(real, m, rng, donor, dmask)
+    return comp, real, label
+
+
+class Pairs(data.SyntheticPairs):
+    """Infinite training batches of the v2 generator over the scene-split training photos."""
+
+    def __init__(self, split="train-scenes", seed=0, global_aug=0.5):
+        super().__init__(split, seed=seed, global_aug=global_aug)
+
+    def sample(self, size):
+        real, m = self.crop(size)
+        dimg, dmask = self.donor()
+        comp, target, _ = make_pair(real, m, self.rng, dimg, dmask)
+        return comp, m, target

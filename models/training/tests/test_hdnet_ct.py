@@ -1,0 +1,95 @@
+"""HDNet-CT: the colour-transform head is the identity at the start and stays a colour transform; the light reference
+makes K matter; the position term prefers near cells; the ONNX export keeps the contract at any size."""
+import pytest
+import torch
+
+from helpers import sample
+from training import hdnet
+
+
+def perturbed(name="hdnet-ct", seed=0):
+    torch.manual_seed(seed)
+    model = hdnet.build(name)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    return model.eval()
+
+
+def test_untrained_transform_head_is_nearly_the_identity():
+    model = hdnet.build("hdnet-ct").eval()
+    comp, mask = sample()
+    with torch.no_grad():
+        out = model(comp, mask, torch.tensor([3]))[0]
+    assert (out - comp).abs().max() < 0.01
+
+
+def test_statistics_transfer_moves_foreground_mean_and_std_to_the_background():
+    comp, mask = sample()
+    comp = comp * 0.5 + mask * 0.4  # a brighter, flatter object
+    s, t = hdnet.statistics_transfer(comp, mask)
+    moved = comp * s + t
+    fg = mask.expand_as(comp)[0] > 0
+    for c in range(3):
+        f, b = moved[0, c][fg[c]], comp[0, c][~fg[c]]
+        assert abs(float(f.mean() - b.mean())) < 1e-3 and abs(float(f.std() - b.std())) < 2e-2
+
+
+def test_full_alpha_gives_the_statistics_transfer():
+    comp, mask = sample()
+    raw = torch.zeros(1, hdnet.TRANSFORM_CHANNELS, 64, 96)
+    raw[:, 0] = 50.0  # alpha = 1
+    s, t = hdnet.statistics_transfer(comp, mask)
+    assert torch.allclose(hdnet.apply_transform(raw, comp, mask), (comp * s + t).clamp(0, 1), atol=1e-6)
+
+
+def test_output_is_a_colour_transform_of_the_composite_and_keeps_the_background():
+    model = perturbed()
+    comp, mask = sample(b=2)
+    with torch.no_grad():
+        out = model(comp, mask, torch.tensor([5]))[0]
+    outside = mask.expand_as(comp) == 0
+    assert torch.equal(out[outside], comp[outside]) and (out - comp).abs()[~outside].max() > 1e-3
+    assert float(out.min()) >= 0 and float(out.max()) <= 1
+
+
+def test_k_changes_the_output_through_the_light_reference():
+    model = perturbed()
+    comp, mask = sample(seed=3)
+    with torch.no_grad():
+        a = model(comp, mask, torch.tensor([1]))[0]
+        b = model(comp, mask, torch.tensor([9]))[0]
+    assert (a - b).abs().max() > 1e-3
+
+
+def test_position_term_prefers_the_nearer_of_two_identical_cells():
+    ld = hdnet.LocalDynamic(4, position=True)
+    with torch.no_grad():
+        ld.pos_raw.fill_(5.0)
+    f = torch.zeros(4, 1, 8)  # one row of 8 cells, all features equal: only position decides
+    f[0] = 1.0
+    fgmask = torch.zeros(8, dtype=torch.bool)
+    fgmask[2] = True
+    pos = hdnet.cell_positions(f[0])
+    _, idx, _, _ = ld.forward_single(f.reshape(4, -1), fgmask, 1, pos)
+    assert int(idx[2, 0]) in (1, 3)  # a neighbour, not a far cell
+
+
+def test_cell_positions_keep_the_aspect_in_0_1():
+    pos = hdnet.cell_positions(torch.zeros(4, 8))
+    assert pos.shape == (32, 2) and float(pos.max()) == pytest.approx(7 / 8) and float(pos.min()) == 0
+    assert pos[9].tolist() == [1 / 8, 1 / 8]
+
+
+def test_onnx_export_keeps_the_contract_with_dynamic_sizes(tmp_path):
+    """The graph itself is run by ONNX Runtime in the Java ParityTest (models/parity/hdnet-ct)."""
+    import onnx
+    from training import export
+    path = str(tmp_path / "ct.onnx")
+    export.export_hdnet(perturbed(), "hdnet-ct", path, "0.0.1", "test")
+    om = onnx.load(path)
+    onnx.checker.check_model(om)
+    inputs = {i.name: [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim] for i in om.graph.input}
+    assert inputs == {"composite": [1, 3, "H", "W"], "mask": [1, 1, "H", "W"], "k": [1]}
+    assert [o.name for o in om.graph.output] == ["harmonized", "knn_index", "knn_weight"]
+    assert "transform" in {p.key: p.value for p in om.metadata_props}["architecture"]

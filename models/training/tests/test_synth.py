@@ -1,0 +1,92 @@
+"""Training generator v2: every cast family reachable, no-cast and relit pairs present, composites differ only inside
+the mask (cast pairs) or carry the right light (relit pairs), the scene split keeps held-out scenes out of training."""
+import collections
+
+import numpy as np
+import pytest
+
+from training import data
+from training import synth
+
+
+def photo(seed=0, size=64):
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:size, 0:size] / size
+    img = np.stack([0.3 + 0.4 * xx, 0.3 + 0.3 * yy, 0.5 + 0.2 * np.sin(6 * xx)], 2)
+    img = (img + rng.normal(0, 0.03, img.shape)).clip(0, 1).astype(np.float32)
+    m = np.zeros((size, size), np.float32)
+    m[16:44, 20:48] = 1
+    return img, m
+
+
+def kinds(n=400):
+    img, m = photo()
+    donor, _ = photo(1)
+    rng = np.random.default_rng(5)
+    return [synth.make_pair(img, m, rng, donor, None) for _ in range(n)], img, m
+
+
+def test_every_family_no_cast_and_relit_pairs_are_drawn():
+    pairs, _, _ = kinds()
+    seen = collections.Counter()
+    for _, _, kind in pairs:
+        for name in kind.split("@")[0].split("+"):
+            seen[name] += 1
+    assert set(synth.FAMILIES) | {"none", "relight"} <= set(seen)
+    assert 0.06 < seen["none"] / len(pairs) < 0.2 and 0.2 < seen["relight"] / len(pairs) < 0.4
+    assert any(kind.endswith("@field") for _, _, kind in pairs)  # spatially varying casts too
+
+
+@pytest.mark.parametrize("family", list(synth.FAMILIES))
+def test_a_cast_changes_the_object_more_with_strength(family):
+    img, m = photo()
+    donor, _ = photo(1)
+    change = []
+    for s in (0.1, 1.0):
+        out = synth.FAMILIES[family](img.copy(), m, s, np.random.default_rng(3), donor, None)
+        assert out.shape == img.shape and np.isfinite(out).all() and out.min() >= 0 and out.max() <= 1
+        change.append(np.abs(out - img)[m > 0].mean())
+    assert change[1] > change[0] > 0
+
+
+def test_cast_pairs_keep_the_background_and_no_cast_pairs_are_the_target():
+    pairs, img, m = kinds(120)
+    for comp, target, kind in pairs:
+        if kind == "none":
+            assert np.array_equal(comp, target)
+        elif kind != "relight":
+            assert np.allclose(comp[m == 0], img[m == 0]) and np.array_equal(target, img)
+            assert np.abs(comp - img)[m == 1].mean() > 0
+
+
+def test_relit_pairs_relight_the_whole_photo_and_leave_the_object_with_other_light():
+    img, m = photo()
+    rng = np.random.default_rng(9)
+    for _ in range(10):
+        comp, target = synth.relight_pair(img, m, rng)
+        assert np.allclose(comp[m == 0], target[m == 0])  # background carries the new light
+        assert np.abs(target - img)[m == 0].mean() > 0.005
+        assert np.abs(comp - target)[m == 1].mean() > 0.003  # object does not
+
+
+def test_kelvin_gains_are_warm_below_and_cool_above_daylight():
+    warm, day, cool = synth.kelvin_gains(3000), synth.kelvin_gains(6500), synth.kelvin_gains(10000)
+    assert np.allclose(day, 1, atol=1e-6)
+    assert warm[0] > 1 > warm[2] and cool[2] > 1 > cool[0]
+
+
+def test_generator_is_deterministic_for_a_seed():
+    img, m = photo()
+    a = synth.make_pair(img, m, np.random.default_rng(4), img, None)
+    b = synth.make_pair(img, m, np.random.default_rng(4), img, None)
+    assert np.array_equal(a[0], b[0]) and a[2] == b[2]
+
+
+def test_scene_split_keeps_every_held_out_scene_out_of_training(monkeypatch):
+    lists = {"train": ["davis/cows_00000", "davis/cows_00004", "davis/dog_00000", "labelme/a", "bsds/1"],
+             "val": ["davis/cows_00008", "labelme/b"]}
+    monkeypatch.setattr(data, "_read_ids", lambda split: lists[split])
+    train = data.split_ids("train-scenes")
+    assert train == ["davis/dog_00000", "labelme/a", "bsds/1"]
+    assert data.split_ids("holdout") == lists["val"]
+    assert not {data.scene(i) for i in train} & {data.scene(i) for i in data.split_ids("holdout")}
