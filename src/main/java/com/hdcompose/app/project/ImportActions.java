@@ -8,7 +8,7 @@ import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
-import com.hdcompose.engine.document.history.ValueCommand;
+import com.hdcompose.engine.document.ValueCommand;
 import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ImageFileReader;
 import com.hdcompose.engine.task.BackgroundTask;
