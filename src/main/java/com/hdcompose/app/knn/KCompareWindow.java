@@ -3,13 +3,14 @@ package com.hdcompose.app.knn;
 import com.hdcompose.app.fx.FxImages;
 import com.hdcompose.app.fx.FxTaskExecutor;
 import com.hdcompose.app.notify.Notifier;
-import com.hdcompose.app.preview.ModelNames;
 import com.hdcompose.app.preview.HarmonizerChoice;
+import com.hdcompose.app.preview.ModelNames;
 import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.engine.harmonize.ModelRun;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.render.PreviewFrame;
 import com.hdcompose.engine.render.PreviewJob;
@@ -71,7 +72,8 @@ public final class KCompareWindow {
                     try (PreviewFrame f = PreviewJob.run(snapshot, snapshot.settings().withK(KS[i]), harmonizer,
                             PreviewQuality.FULL, ctx.token());
                          ManagedMat thumb = thumbnail(f)) {
-                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), f.inferenceMillis(), f.modelUsed()));
+                        ModelRun run = f.run();
+                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), run.inferenceMillis(), run.modelUsed()));
                     }
                 }
             }

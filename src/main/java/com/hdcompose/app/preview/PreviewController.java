@@ -163,7 +163,7 @@ public final class PreviewController {
             sprite.set(next);
         }
         if (next != null) {
-            for (String w : next.warnings()) {
+            for (String w : next.run().warnings()) {
                 if (reported.add(w)) {
                     notifier.warn(w);
                 }
@@ -194,10 +194,8 @@ public final class PreviewController {
     }
 
     private static PreviewSprite toSprite(PreviewFrame f, ObjectLayer object) {
-        return new PreviewSprite(FxImages.withAlpha(f.harmonized(), f.mask(), f.objectBounds()), f.objectBounds(),
-                f.scale(), f.placement(), object.width(), object.height(), f.harmonized().width(),
-                f.harmonized().height(), f.options(), f.quality(), f.knn(), f.modelUsed(), f.inferenceMillis(),
-                f.warnings(), f.revision());
+        return PreviewSprite.of(f, FxImages.withAlpha(f.harmonized(), f.mask(), f.objectBounds()), object.width(),
+                object.height());
     }
 
     public void close() {
