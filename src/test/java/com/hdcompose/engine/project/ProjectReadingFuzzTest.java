@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hdcompose.engine.document.CompositionDocument;
-import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.error.ProjectException;
 import com.hdcompose.engine.imaging.ImageSizeLimit;
 import com.hdcompose.engine.task.CancellationToken;
