@@ -1,5 +1,6 @@
 package com.hdcompose.app;
 
+import com.hdcompose.app.startup.EditorApp;
 import javafx.application.Application;
 
 /** Starts the editor; {@code com.hdcompose.Main} calls {@link #launch(String[])} when run without a subcommand. */

@@ -1,5 +1,9 @@
 package com.hdcompose.app;
 
+import com.hdcompose.app.preview.PreviewSprite;
+import com.hdcompose.app.session.EditorSession;
+import com.hdcompose.app.window.AppServices;
+import com.hdcompose.app.window.EditorWindow;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
@@ -23,12 +27,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds an editor window on a synthetic document with a fake HDNet, plus helpers to wait and to read state. */
-final class EditorFixture {
-    final Path dir;
-    final FakeProvider provider;
-    final EditorWindow window;
+public final class EditorFixture {
+    public final Path dir;
+    public final FakeProvider provider;
+    public final EditorWindow window;
 
-    EditorFixture(Stage stage, long harmonizerDelayMillis) throws IOException {
+    public EditorFixture(Stage stage, long harmonizerDelayMillis) throws IOException {
         OpenCvLoader.load();
         dir = Files.createTempDirectory("hdc-ui");
         provider = new FakeProvider(harmonizerDelayMillis);
@@ -40,24 +44,24 @@ final class EditorFixture {
         stage.show();
     }
 
-    EditorSession session() {
+    public EditorSession session() {
         return window.session();
     }
 
-    CompositionDocument doc() {
+    public CompositionDocument doc() {
         return window.session().document();
     }
 
-    ObjectLayer layer() {
+    public ObjectLayer layer() {
         return doc().object().orElseThrow();
     }
 
-    Placement placement() {
+    public Placement placement() {
         return call(() -> layer().placement());
     }
 
     /** Screen position of a document point. */
-    Point2D screenOf(double docX, double docY) {
+    public Point2D screenOf(double docX, double docY) {
         return call(() -> {
             Point2D local = window.canvas().viewTransform().toScreen(docX, docY);
             return window.canvas().localToScreen(local);
@@ -65,12 +69,12 @@ final class EditorFixture {
     }
 
     /** Screen position of an object pixel. */
-    Point2D screenOfObject(double ox, double oy) {
+    public Point2D screenOfObject(double ox, double oy) {
         double[] d = call(() -> layer().objectToBackground().apply(ox, oy));
         return screenOf(d[0], d[1]);
     }
 
-    PreviewSprite waitForFullPreview() {
+    public PreviewSprite waitForFullPreview() {
         waitUntil(() -> {
             PreviewSprite s = window.preview().spriteProperty().get();
             return s != null && s.quality() == PreviewQuality.FULL && s.revision() == doc().revision();
@@ -78,7 +82,7 @@ final class EditorFixture {
         return window.preview().spriteProperty().get();
     }
 
-    static void waitUntil(BooleanSupplier condition) {
+    public static void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> call(condition::getAsBoolean));
         } catch (java.util.concurrent.TimeoutException e) {
@@ -86,11 +90,11 @@ final class EditorFixture {
         }
     }
 
-    static <T> T call(Callable<T> c) {
+    public static <T> T call(Callable<T> c) {
         return WaitForAsyncUtils.waitForAsyncFx(20_000, c);
     }
 
-    static void run(FxRobot robot, Runnable r) {
+    public static void run(FxRobot robot, Runnable r) {
         robot.interact(r);
     }
 }

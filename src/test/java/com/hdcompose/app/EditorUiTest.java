@@ -10,7 +10,7 @@ import org.testfx.api.FxToolkit;
 
 /** Base of the editor's TestFX tests: a fresh editor window per test on a synthetic document, closed afterwards. */
 @ExtendWith(ApplicationExtension.class)
-abstract class EditorUiTest {
+public abstract class EditorUiTest {
     protected EditorFixture fx;
     protected Stage stage;
 

@@ -1,11 +1,11 @@
 package com.hdcompose.engine.render;
 
 import com.hdcompose.engine.document.DocumentSnapshot;
+import com.hdcompose.engine.error.ProjectException;
 import com.hdcompose.engine.harmonize.Harmonizer;
-import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.imaging.ImageFileWriter;
+import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.io.AtomicFiles;
-import com.hdcompose.engine.project.ProjectException;
 import com.hdcompose.engine.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,10 +3,8 @@ package com.hdcompose.engine.render;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
-import com.hdcompose.engine.harmonize.KnnMap;
+import com.hdcompose.engine.harmonize.ModelRun;
 import com.hdcompose.engine.imaging.ManagedMat;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * One finished preview: the harmonized composite and its placed mask at {@code scale} × background resolution,
@@ -14,8 +12,7 @@ import java.util.Optional;
  * The receiver owns the images and closes the frame when it is replaced.
  */
 public record PreviewFrame(ManagedMat harmonized, ManagedMat mask, PixelRect objectBounds, double scale,
-                           Placement placement, HarmonizeOptions options, PreviewQuality quality,
-                           Optional<KnnMap> knn, String modelUsed, long inferenceMillis, List<String> warnings,
+                           Placement placement, HarmonizeOptions options, PreviewQuality quality, ModelRun run,
                            long revision) implements AutoCloseable {
     @Override
     public void close() {

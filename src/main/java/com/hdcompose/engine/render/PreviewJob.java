@@ -33,8 +33,8 @@ public final class PreviewJob {
             cancel.throwIfCancelled();
             HarmonizeResult result = harmonizer.harmonize(composite.image(), composite.mask(), options, cancel);
             return new PreviewFrame(result.image(), new ManagedMat(composite.mask().release()),
-                    composite.objectBounds(), scale, object.placement(), options, quality, result.knn(),
-                    result.modelUsed(), result.inferenceMillis(), result.warnings(), snapshot.revision());
+                    composite.objectBounds(), scale, object.placement(), options, quality, result.run(),
+                    snapshot.revision());
         }
     }
 

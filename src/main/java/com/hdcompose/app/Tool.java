@@ -1,4 +1,0 @@
-package com.hdcompose.app;
-
-/** The active canvas tool: move/scale/rotate the object, paint the mask, or erase it. */
-public enum Tool { MOVE, BRUSH, ERASER }

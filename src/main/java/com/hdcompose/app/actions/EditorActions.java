@@ -1,0 +1,41 @@
+package com.hdcompose.app.actions;
+
+import com.hdcompose.app.project.ImportActions;
+import com.hdcompose.app.session.EditorSession;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the menus and the tool strip can ask the editor to do, so they need not know the window that builds them. */
+public interface EditorActions {
+    /** The document, history, tool and view state the menus bind to. */
+    EditorSession session();
+
+    void chooseImage(ImportActions.Target target);
+
+    void paste(ImportActions.Target target);
+
+    void openProject();
+
+    /** The recent projects, newest first, for the Open Recent menu. */
+    List<Path> recentProjects();
+
+    void openRecent(Path project);
+
+    void openDemo();
+
+    void save();
+
+    void saveAs();
+
+    void exportImage();
+
+    void quit();
+
+    void fitToWindow();
+
+    void actualSize();
+
+    void zoomBy(double factor);
+
+    void compareK();
+}

@@ -1,0 +1,141 @@
+package com.hdcompose.app.knn;
+
+import com.hdcompose.app.fx.FxImages;
+import com.hdcompose.app.fx.FxTaskExecutor;
+import com.hdcompose.app.notify.Notifier;
+import com.hdcompose.app.preview.HarmonizerChoice;
+import com.hdcompose.app.preview.ModelNames;
+import com.hdcompose.app.session.EditorSession;
+import com.hdcompose.engine.document.DocumentSnapshot;
+import com.hdcompose.engine.document.PixelRect;
+import com.hdcompose.engine.harmonize.Harmonizer;
+import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.engine.harmonize.ModelRun;
+import com.hdcompose.engine.imaging.ManagedMat;
+import com.hdcompose.engine.render.PreviewFrame;
+import com.hdcompose.engine.render.PreviewJob;
+import com.hdcompose.engine.render.PreviewQuality;
+import com.hdcompose.engine.task.BackgroundTask;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/** Side-by-side views of the object harmonized with K = 1, 3 and 5 at full resolution, computed on request in the background. */
+public final class KCompareWindow {
+    static final int[] KS = {1, 3, 5};
+    static final int THUMB_WIDTH = 360;
+
+    /** One thumbnail: its K, image and inference time. */
+    record Thumb(int k, Image image, long millis, String model) {
+    }
+
+    private final EditorSession session;
+    private final HarmonizerProvider provider;
+    private final FxTaskExecutor io;
+    private final Notifier notifier;
+    private Stage stage;
+    private HBox row;
+
+    public KCompareWindow(EditorSession session, HarmonizerProvider provider, FxTaskExecutor io, Notifier notifier) {
+        this.session = session;
+        this.provider = provider;
+        this.io = io;
+        this.notifier = notifier;
+    }
+
+    /** Computes the three thumbnails and shows them in a small window next to the editor. */
+    public BackgroundTask<List<Thumb>> show(Window owner) {
+        if (session.document().object().isEmpty()) {
+            notifier.warn("Add an object first: K changes how the object is harmonized");
+            return null;
+        }
+        DocumentSnapshot snapshot = session.document().snapshot();
+        String modelId = snapshot.settings().model();
+        Harmonizer harmonizer = HarmonizerChoice.resolve(provider, modelId, e -> { });
+        BackgroundTask<List<Thumb>> task = BackgroundTask.of("Compare K", ctx -> {
+            List<Thumb> out = new ArrayList<>();
+            try (snapshot) {
+                for (int i = 0; i < KS.length; i++) {
+                    ctx.progress((double) i / KS.length, "K = " + KS[i]);
+                    try (PreviewFrame f = PreviewJob.run(snapshot, snapshot.settings().withK(KS[i]), harmonizer,
+                            PreviewQuality.FULL, ctx.token());
+                         ManagedMat thumb = thumbnail(f)) {
+                        ModelRun run = f.run();
+                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), run.inferenceMillis(), run.modelUsed()));
+                    }
+                }
+            }
+            return out;
+        });
+        task.onSuccess(thumbs -> display(owner, thumbs)).onFailure(e -> notifier.error("K comparison failed", e));
+        io.execute(task);
+        return task;
+    }
+
+    /** The region around the object, scaled down to at most {@link #THUMB_WIDTH} pixels wide. */
+    static ManagedMat thumbnail(PreviewFrame f) {
+        PixelRect crop = around(f.objectBounds(), f.harmonized().width(), f.harmonized().height());
+        Mat region = f.harmonized().mat().submat(crop.y(), crop.y() + crop.height(), crop.x(), crop.x() + crop.width());
+        double s = Math.min(1.0, (double) THUMB_WIDTH / crop.width());
+        ManagedMat out = ManagedMat.empty();
+        Imgproc.resize(region, out.mat(), new Size(Math.max(1, Math.round(crop.width() * s)),
+                Math.max(1, Math.round(crop.height() * s))), 0, 0, Imgproc.INTER_AREA);
+        region.release();
+        return out;
+    }
+
+    /** The object's bounds grown by half on each side, clipped to the image. */
+    static PixelRect around(PixelRect b, int w, int h) {
+        int mx = Math.max(8, b.width() / 2);
+        int my = Math.max(8, b.height() / 2);
+        return new PixelRect(b.x() - mx, b.y() - my, b.width() + 2 * mx, b.height() + 2 * my).clip(w, h);
+    }
+
+    private void display(Window owner, List<Thumb> thumbs) {
+        if (stage == null) {
+            stage = new Stage();
+            stage.initOwner(owner);
+            stage.setTitle("K comparison");
+            row = new HBox(12);
+            row.setPadding(new Insets(12));
+            row.setId("k-compare-row");
+            Scene scene = new Scene(row);
+            var css = KCompareWindow.class.getResource("/com/hdcompose/app/editor.css");
+            if (css != null) {
+                scene.getStylesheets().add(css.toExternalForm());
+            }
+            stage.setScene(scene);
+        }
+        row.getChildren().clear();
+        for (Thumb t : thumbs) {
+            ImageView view = new ImageView(t.image());
+            view.setPreserveRatio(true);
+            view.setFitWidth(THUMB_WIDTH);
+            view.setSmooth(true);
+            Label caption = new Label("K = " + t.k() + "   ·   " + t.millis() + " ms   ·   "
+                    + ModelNames.of(t.model()));
+            VBox cell = new VBox(6, view, caption);
+            cell.setAlignment(Pos.CENTER);
+            row.getChildren().add(cell);
+        }
+        stage.sizeToScene();
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,101 @@
+package com.hdcompose.app.startup;
+
+import com.hdcompose.app.preview.PreviewSprite;
+import com.hdcompose.app.session.KnnViewMode;
+import com.hdcompose.app.session.ViewOptions;
+import com.hdcompose.app.window.EditorWindow;
+import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.render.PreviewQuality;
+import java.io.IOException;
+import java.nio.file.Files;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * The hidden {@code --screenshot} mode: waits for the full-resolution preview, sets up the requested view
+ * (initial, split, knn, knn-all, kcompare), snapshots the window (or the K comparison) and exits. Used to document the UI under Xvfb.
+ */
+final class ScreenshotRunner {
+    private static final int TIMEOUT_TICKS = 600;
+
+    private final EditorWindow window;
+    private final LaunchOptions options;
+    private int ticks;
+
+    ScreenshotRunner(EditorWindow window, LaunchOptions options) {
+        this.window = window;
+        this.options = options;
+    }
+
+    void start() {
+        later(200, this::waitForPreview);
+    }
+
+    private void waitForPreview() {
+        PreviewSprite s = window.preview().spriteProperty().get();
+        boolean ready = s != null && s.quality() == PreviewQuality.FULL && !window.preview().busyProperty().get();
+        if (!ready && ++ticks < TIMEOUT_TICKS) {
+            later(200, this::waitForPreview);
+            return;
+        }
+        setUpView();
+        later(800, this::snapshot);
+    }
+
+    private void setUpView() {
+        ViewOptions v = window.session().view();
+        ObjectLayer layer = window.session().document().object().orElse(null);
+        switch (options.screenshotView()) {
+            case "split" -> {
+                v.splitViewProperty().set(true);
+                if (layer != null) {
+                    double[] c = layer.objectToBackground().apply(layer.width() * 0.42, layer.height() * 0.5);
+                    Point2D screen = window.canvas().viewTransform().toScreen(c[0], c[1]);
+                    v.splitPositionProperty().set(screen.getX() / window.canvas().getWidth());
+                }
+            }
+            case "knn", "knn-all" -> {
+                v.knnModeProperty().set(options.screenshotView().equals("knn") ? KnnViewMode.POINTER : KnnViewMode.ALL);
+                if (layer != null) {
+                    double[] p = layer.objectToBackground().apply(layer.width() * 0.25, layer.height() * 0.55);
+                    window.canvas().setPointer(new Point2D(p[0], p[1]));
+                }
+            }
+            case "kcompare" -> window.compareK();
+            default -> { }
+        }
+        window.canvas().repaint();
+    }
+
+    private void snapshot() {
+        if (options.screenshotView().equals("kcompare")
+                && (window.kCompare().stage() == null || !window.kCompare().stage().isShowing()) && ++ticks < TIMEOUT_TICKS) {
+            later(200, this::snapshot);
+            return;
+        }
+        try {
+            WritableImage image = options.screenshotView().equals("kcompare") && window.kCompare().stage() != null
+                    ? window.kCompare().stage().getScene().snapshot(null) : window.getScene().snapshot(null);
+            if (options.screenshot().getParent() != null) {
+                Files.createDirectories(options.screenshot().getParent());
+            }
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", options.screenshot().toFile());
+            System.out.println("screenshot written: " + options.screenshot());
+        } catch (IOException e) {
+            System.err.println("screenshot failed: " + e.getMessage());
+        }
+        window.shutdown();
+        Platform.exit();
+    }
+
+    private static void later(long millis, Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(millis));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+}

@@ -1,0 +1,72 @@
+package com.hdcompose.app.window;
+
+import static com.hdcompose.app.EditorFixture.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import com.hdcompose.app.EditorUiTest;
+import com.hdcompose.engine.document.Placement;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Responsiveness check: drags the object for a few seconds while live previews run (a fake model taking 60 ms per
+ * run on the preview thread) and records the time between JavaFX pulses with an AnimationTimer. Prints the largest
+ * gap; with {@code -Dhdcompose.strictPulse=true} it must stay within 50 ms.
+ */
+class DragResponsivenessTest extends EditorUiTest {
+    @Override
+    protected long harmonizerDelayMillis() {
+        return 60;
+    }
+
+    @Test
+    void fxPulsesKeepComingWhileDraggingWithLivePreview(FxRobot robot) {
+        fx.waitForFullPreview();
+        List<Long> pulses = new ArrayList<>();
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.add(System.nanoTime());
+            }
+        };
+        robot.interact(timer::start);
+        Placement start = fx.placement();
+        Point2D from = fx.screenOf(start.x(), start.y());
+        int runsBefore = fx.provider.harmonizer.runs.get();
+        robot.drag(from, MouseButton.PRIMARY);
+        for (int i = 1; i <= 120; i++) {
+            double angle = i / 120.0 * 4 * Math.PI;
+            robot.moveTo(from.add(Math.cos(angle) * 80, Math.sin(angle) * 40));
+        }
+        robot.release(MouseButton.PRIMARY);
+        int previewsDuringDrag = fx.provider.harmonizer.runs.get() - runsBefore;
+        robot.interact(timer::stop);
+        List<Long> copy = call(() -> new ArrayList<>(pulses));
+        long maxGap = 0;
+        for (int i = 1; i < copy.size(); i++) {
+            maxGap = Math.max(maxGap, copy.get(i) - copy.get(i - 1));
+        }
+        double maxGapMs = maxGap / 1e6;
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < copy.size(); i++) {
+            gaps.add(copy.get(i) - copy.get(i - 1));
+        }
+        gaps.sort(null);
+        double p99 = gaps.get((int) (gaps.size() * 0.99)) / 1e6;
+        long over33 = gaps.stream().filter(g -> g > 33_000_000L).count();
+        double seconds = (copy.get(copy.size() - 1) - copy.get(0)) / 1e9;
+        System.out.printf("PULSE-GAP: max %.1f ms, p99 %.1f ms, %d gaps > 33 ms, over %d pulses in %.1f s of dragging;"
+                + " %d previews computed during the drag%n", maxGapMs, p99, over33, copy.size(), seconds, previewsDuringDrag);
+        assertThat(previewsDuringDrag).isGreaterThan(1);
+        assertThat(fx.placement()).isNotEqualTo(start);
+        if (Boolean.getBoolean("hdcompose.strictPulse")) {
+            assertThat(maxGapMs).isLessThanOrEqualTo(50);
+        }
+    }
+}
