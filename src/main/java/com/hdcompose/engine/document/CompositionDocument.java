@@ -33,8 +33,8 @@ public final class CompositionDocument {
     }
 
     private static ManagedMat checkBackground(ManagedMat bg) {
-        if (bg == null || bg.mat().type() != CvType.CV_8UC3 || bg.width() < 8 || bg.height() < 8) {
-            throw new IllegalArgumentException("background must be an 8-bit RGB image of at least 8x8 pixels");
+        if (bg == null || bg.mat().type() != CvType.CV_8UC3 || bg.width() < 1 || bg.height() < 1) {
+            throw new IllegalArgumentException("background must be a non-empty 8-bit RGB image");
         }
         return bg;
     }
