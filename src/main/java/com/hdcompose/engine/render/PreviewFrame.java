@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One finished preview: the harmonized composite and its placed mask at {@code scale} × background resolution,
- * the object's bounds in that image, the placement and settings it was made for, and what the model reported.
- * The receiver owns the images and closes the frame when it is replaced.
+ * One finished preview of one layer ({@code layerId}): the harmonized composite and the layer's placed mask at
+ * {@code scale} × background resolution, the object's bounds in that image, the placement and settings it was made
+ * for, and what the model reported. The receiver owns the images and closes the frame when it is replaced.
  */
-public record PreviewFrame(ManagedMat harmonized, ManagedMat mask, PixelRect objectBounds, double scale,
+public record PreviewFrame(long layerId, ManagedMat harmonized, ManagedMat mask, PixelRect objectBounds, double scale,
                            Placement placement, HarmonizeOptions options, PreviewQuality quality,
                            Optional<KnnMap> knn, String modelUsed, long inferenceMillis, List<String> warnings,
                            long revision) implements AutoCloseable {
