@@ -37,7 +37,7 @@ import javafx.util.Duration;
  */
 public final class PreviewController {
     static final long INTERACTIVE_DEBOUNCE_MS = 15;
-    static final long REFINE_DELAY_MS = 350;
+    public static final long REFINE_DELAY_MS = 350;
     static final long INTERACTIVE_COALESCE_MS = 30;
 
     /** What one background run produced: a sprite per visible layer and the model failures seen for the first time. */

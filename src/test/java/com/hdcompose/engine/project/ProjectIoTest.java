@@ -82,7 +82,7 @@ class ProjectIoTest {
     @Test
     void documentWithoutObjectRoundTrips() {
         CompositionDocument doc = TestDocs.simple();
-        doc.setObject(null);
+        doc.setLayers(java.util.List.of(), null);
         assertThat(ProjectReader.read(saved(doc)).object()).isEmpty();
     }
 
