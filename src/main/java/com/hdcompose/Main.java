@@ -29,7 +29,11 @@ public final class Main {
         return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".hdcomp");
     }
 
-    /** Starts the JavaFX editor by reflection, so the engine and command line build without it. */
+    /**
+     * Starts the JavaFX editor by reflection, so that the command line and self-test never load JavaFX classes (and
+     * the layers stay one-way: nothing below the entry point depends on the editor); false if it is not on the
+     * class path.
+     */
     private static boolean launchEditor(String[] args) throws Exception {
         Class<?> launcher;
         try {

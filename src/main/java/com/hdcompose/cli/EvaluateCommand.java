@@ -1,7 +1,7 @@
 package com.hdcompose.cli;
 
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.ClassicHarmonizer;
-import com.hdcompose.engine.harmonize.HarmonizeException;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.hdcompose.cli;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.harmonize.HarmonizeResult;
 import com.hdcompose.engine.harmonize.Harmonizer;

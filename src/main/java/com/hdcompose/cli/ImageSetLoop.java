@@ -1,6 +1,6 @@
 package com.hdcompose.cli;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import java.io.PrintWriter;
 import java.util.List;
 

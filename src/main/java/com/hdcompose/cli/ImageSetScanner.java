@@ -1,6 +1,6 @@
 package com.hdcompose.cli;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.hdcompose.onnx.ModelLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The one place the command line gets its harmonizers from, so wiring in the ONNX models is a one-line change. */
+/** The one place the command line gets its harmonizers from: the ONNX model catalogue with the classic fallback. */
 public final class Providers {
     private Providers() {
     }

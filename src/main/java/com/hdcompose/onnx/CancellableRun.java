@@ -3,8 +3,9 @@ package com.hdcompose.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.task.CancellationToken;
+import com.hdcompose.engine.task.CancelledException;
 import java.util.Map;
 
 /** Runs a session with RunOptions whose terminate flag is raised by a {@link CancellationToken}. */
@@ -12,7 +13,7 @@ final class CancellableRun {
     private CancellableRun() {
     }
 
-    /** The session's outputs; a cancelled run throws a CANCELLED {@link HarmonizeException}. */
+    /** The session's outputs; a cancelled run throws {@link CancelledException}. */
     static OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> inputs, CancellationToken cancel,
                                  String modelName) {
         cancel.throwIfCancelled();
@@ -30,7 +31,7 @@ final class CancellableRun {
                 return session.run(inputs, options);
             } catch (OrtException e) {
                 if (cancel.isCancelled()) {
-                    throw new HarmonizeException(HarmonizeException.Kind.CANCELLED, "cancelled", e);
+                    throw new CancelledException(e);
                 }
                 throw HarmonizeException.internal("model " + modelName + " failed to run: "
                         + firstLine(e.getMessage()), e);

@@ -1,7 +1,7 @@
 package com.hdcompose.onnx;
 
 import ai.onnxruntime.OrtSession;
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.harmonize.HighResMode;
 import com.hdcompose.engine.harmonize.KnnMap;

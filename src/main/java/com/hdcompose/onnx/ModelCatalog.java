@@ -1,10 +1,10 @@
 package com.hdcompose.onnx;
 
 import ai.onnxruntime.OrtSession;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.ClassicHarmonizer;
 import com.hdcompose.engine.harmonize.ClassicOnlyProvider;
 import com.hdcompose.engine.harmonize.FallbackHarmonizer;
-import com.hdcompose.engine.harmonize.HarmonizeException;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import java.nio.file.Files;

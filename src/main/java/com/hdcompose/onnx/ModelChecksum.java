@@ -1,6 +1,6 @@
 package com.hdcompose.onnx;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

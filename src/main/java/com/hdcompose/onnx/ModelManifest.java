@@ -2,7 +2,7 @@ package com.hdcompose.onnx;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package com.hdcompose.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.harmonize.HarmonizeResult;
 import com.hdcompose.engine.harmonize.Harmonizer;

@@ -1,7 +1,6 @@
 package com.hdcompose.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,14 +55,17 @@ class ParityTest {
         return new ModelCatalog(MODELS, new ClassicHarmonizer());
     }
 
+    /** A missing fixture or model is a failure, not a skip: parity is what proves the shipped files are right. */
+    private static Path required(Path path) {
+        assertThat(path).as("%s is missing (the exporter writes it; see CONTRIBUTING.md)", path).exists();
+        return path;
+    }
+
     @Test
     void hdnetModelsMatchPyTorchForK1AndK5() throws IOException {
         int checked = 0;
         for (String id : new String[] {"hdnet", "hdnet-lite"}) {
-            Path dir = MODELS.resolve("parity").resolve(id);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
+            Path dir = required(MODELS.resolve("parity").resolve(id));
             Fixture f = Fixture.read(dir);
             WorkingImage in = f.input();
             try (ModelCatalog catalog = catalog()) {
@@ -76,13 +78,12 @@ class ParityTest {
                 }
             }
         }
-        assumeTrue(checked > 0, "no HDNet parity fixtures in models/parity");
+        assertThat(checked).as("K values checked").isPositive();
     }
 
     @Test
     void s2crnetMatchesPyTorch() throws IOException {
-        Path dir = MODELS.resolve("parity/s2crnet");
-        assumeTrue(Files.isDirectory(dir), "no S2CRNet parity fixture");
+        Path dir = required(MODELS.resolve("parity/s2crnet"));
         WorkingImage in = Fixture.read(dir).input();
         try (ModelCatalog catalog = catalog()) {
             S2crnetHarmonizer model = (S2crnetHarmonizer) catalog.get("s2crnet");
@@ -93,7 +94,7 @@ class ParityTest {
 
     @Test
     void shippedHdnetKnnPointsToBackgroundAndKeepsBackground() {
-        assumeTrue(Files.isRegularFile(MODELS.resolve("hdnet-lite.onnx")), "hdnet-lite.onnx not shipped");
+        required(MODELS.resolve("hdnet-lite.onnx"));
         try (ModelCatalog catalog = catalog();
              ManagedMat comp = TestModels.composite("rainnet1_comp.png");
              ManagedMat mask = TestModels.mask("rainnet1_mask.png");
@@ -117,7 +118,7 @@ class ParityTest {
 
     @Test
     void shippedS2crnetKeepsBackground() {
-        assumeTrue(Files.isRegularFile(MODELS.resolve("s2crnet.onnx")), "s2crnet.onnx not shipped");
+        required(MODELS.resolve("s2crnet.onnx"));
         try (ModelCatalog catalog = catalog();
              ManagedMat comp = TestModels.composite("c35030-hgm_comp.jpg");
              ManagedMat mask = TestModels.mask("c35030-hgm_mask.png");

@@ -115,7 +115,7 @@ class SelfTestTest {
     @Test
     void failsWithOneLineWhenTheProviderCannotOpen() {
         String[] r = run(provider("hdnet", (c, m) -> {
-            throw com.hdcompose.engine.harmonize.HarmonizeException.badInput("model hdnet.onnx checksum mismatch");
+            throw com.hdcompose.engine.error.HarmonizeException.badInput("model hdnet.onnx checksum mismatch");
         }));
         assertThat(r[0]).isEqualTo("1");
         assertThat(r[2]).isEqualTo("self-test FAILED: model hdnet.onnx checksum mismatch");

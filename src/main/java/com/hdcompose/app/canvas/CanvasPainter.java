@@ -10,6 +10,7 @@ import com.hdcompose.app.session.ViewTransform;
 import com.hdcompose.engine.document.Affine2D;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.harmonize.KnnMap;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -107,27 +108,29 @@ final class CanvasPainter {
         if (mode == KnnViewMode.OFF) {
             return;
         }
-        if (sprite == null || sprite.knn().isEmpty()) {
+        if (sprite == null || sprite.run().knn().isEmpty()) {
             badge(gc, sprite == null ? "Neighbour view: waiting for the first preview"
-                    : "Neighbour view: the " + sprite.modelUsed() + " model reports no neighbours (HDNet does)", 12, 40);
+                    : "Neighbour view: the " + sprite.run().modelUsed() + " model reports no neighbours (HDNet does)",
+                    12, 40);
             return;
         }
         CompositionDocument doc = canvasView.session().document();
+        KnnMap map = sprite.run().knn().get();
         KnnOverlayPainter knn = new KnnOverlayPainter(canvasView.viewTransform(), doc.width(), doc.height(),
-                sprite.knn().get(), sprite, layer.placement());
+                map, sprite, layer.placement());
         if (mode == KnnViewMode.ALL) {
             knn.paintAll(gc);
-            badge(gc, "All foreground cells · K = " + sprite.knn().get().k() + " · orange = background cells used", 12, 40);
+            badge(gc, "All foreground cells · K = " + map.k() + " · orange = background cells used", 12, 40);
             return;
         }
         Point2D p = canvasView.pointer();
         int cell = p == null ? -1 : knn.foregroundCellAt(p);
         if (cell >= 0) {
             knn.paintPointer(gc, cell);
-            badge(gc, "K = " + sprite.knn().get().k() + " background cells matched to the cell under the pointer", 12, 40);
+            badge(gc, "K = " + map.k() + " background cells matched to the cell under the pointer", 12, 40);
         } else {
             badge(gc, "Point at the object to see which background cells light it (K = "
-                    + sprite.knn().get().k() + ")", 12, 40);
+                    + map.k() + ")", 12, 40);
         }
     }
 

@@ -10,6 +10,7 @@ import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerResolver;
+import com.hdcompose.engine.harmonize.ModelRun;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.render.PreviewFrame;
 import com.hdcompose.engine.render.PreviewJob;
@@ -76,7 +77,8 @@ public final class KCompareWindow {
                     try (PreviewFrame f = PreviewJob.run(snapshot, snapshot.settings().withK(KS[i]), harmonizer,
                             PreviewQuality.FULL, ctx.token());
                          ManagedMat thumb = thumbnail(f)) {
-                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), f.inferenceMillis(), f.modelUsed()));
+                        ModelRun run = f.run();
+                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), run.inferenceMillis(), run.modelUsed()));
                     }
                 }
             }

@@ -27,7 +27,7 @@ public final class EditorStatusBar extends StatusBar {
                 preview.spriteProperty(), preview.busyProperty(), io.runningProperty(), session.revisionProperty()));
         inference.textProperty().bind(Bindings.createStringBinding(() -> {
             PreviewSprite s = preview.spriteProperty().get();
-            return s == null ? "—" : "last inference " + s.inferenceMillis() + " ms";
+            return s == null ? "—" : "last inference " + s.run().inferenceMillis() + " ms";
         }, preview.spriteProperty()));
         zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("%.0f %%"));
         progressProperty().bind(Bindings.when(preview.busyProperty().or(io.runningProperty().greaterThan(0)))
@@ -40,8 +40,8 @@ public final class EditorStatusBar extends StatusBar {
         String model = ModelNames.of(settings.model());
         StringBuilder sb = new StringBuilder("Model: ").append(model);
         if (sprite != null) {
-            if (!sprite.modelUsed().equals(settings.model())) {
-                sb.append(" (ran ").append(ModelNames.of(sprite.modelUsed()))
+            if (!sprite.run().modelUsed().equals(settings.model())) {
+                sb.append(" (ran ").append(ModelNames.of(sprite.run().modelUsed()))
                         .append(')');
             }
             sb.append("   ·   ").append(sprite.quality() == PreviewQuality.QUICK ? "quick preview " : "full resolution ")

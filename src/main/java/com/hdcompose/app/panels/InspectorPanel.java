@@ -6,7 +6,7 @@ import com.hdcompose.app.session.KnnViewMode;
 import com.hdcompose.app.session.ViewOptions;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.DocumentListener;
-import com.hdcompose.engine.document.history.ValueCommand;
+import com.hdcompose.engine.document.ValueCommand;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import java.util.List;
 import java.util.Map;

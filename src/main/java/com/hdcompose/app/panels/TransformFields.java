@@ -4,7 +4,7 @@ import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.DocumentListener;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
-import com.hdcompose.engine.document.history.ValueCommand;
+import com.hdcompose.engine.document.ValueCommand;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import javafx.geometry.Insets;

@@ -222,7 +222,7 @@ public final class PreviewController {
             sprite.set(selectedSprite(next));
         }
         for (PreviewSprite s : next.values()) {
-            for (String w : s.warnings()) {
+            for (String w : s.run().warnings()) {
                 if (reported.add(w)) {
                     notifier.warn(w);
                 }
@@ -253,10 +253,8 @@ public final class PreviewController {
 
     private static PreviewSprite toSprite(PreviewFrame f, DocumentSnapshot snapshot) {
         ObjectLayer object = snapshot.layers().stream().filter(l -> l.id() == f.layerId()).findFirst().orElseThrow();
-        return new PreviewSprite(FxImages.withAlpha(f.harmonized(), f.mask(), f.objectBounds()), f.objectBounds(),
-                f.scale(), f.placement(), object.width(), object.height(), f.harmonized().width(),
-                f.harmonized().height(), f.options(), f.quality(), f.knn(), f.modelUsed(), f.inferenceMillis(),
-                f.warnings(), f.revision());
+        return PreviewSprite.of(f, FxImages.withAlpha(f.harmonized(), f.mask(), f.objectBounds()), object.width(),
+                object.height());
     }
 
     public void close() {

@@ -4,10 +4,9 @@ import com.hdcompose.engine.document.Affine2D;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
-import com.hdcompose.engine.harmonize.KnnMap;
+import com.hdcompose.engine.harmonize.ModelRun;
+import com.hdcompose.engine.render.PreviewFrame;
 import com.hdcompose.engine.render.PreviewQuality;
-import java.util.List;
-import java.util.Optional;
 import javafx.scene.image.Image;
 
 /**
@@ -16,8 +15,14 @@ import javafx.scene.image.Image;
  */
 public record PreviewSprite(Image image, PixelRect bounds, double scale, Placement placement, int objectWidth,
                             int objectHeight, int frameWidth, int frameHeight, HarmonizeOptions options,
-                            PreviewQuality quality, Optional<KnnMap> knn, String modelUsed, long inferenceMillis,
-                            List<String> warnings, long revision) {
+                            PreviewQuality quality, ModelRun run, long revision) {
+
+    /** The sprite of {@code frame}, drawn as {@code image}, for an object of the given size. */
+    public static PreviewSprite of(PreviewFrame frame, Image image, int objectWidth, int objectHeight) {
+        return new PreviewSprite(image, frame.objectBounds(), frame.scale(), frame.placement(), objectWidth,
+                objectHeight, frame.harmonized().width(), frame.harmonized().height(), frame.options(),
+                frame.quality(), frame.run(), frame.revision());
+    }
 
     /** Maps sprite pixels to background pixels for the placement it was made for. */
     public Affine2D spriteToBackground() {

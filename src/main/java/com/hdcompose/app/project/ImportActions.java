@@ -9,9 +9,9 @@ import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.document.CompositeImport;
-import com.hdcompose.engine.document.history.BackgroundCommand;
+import com.hdcompose.engine.document.BackgroundCommand;
 import com.hdcompose.engine.document.history.CompoundCommand;
-import com.hdcompose.engine.document.history.LayerStackCommand;
+import com.hdcompose.engine.document.LayerStackCommand;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.imaging.MaskFileReader;
@@ -105,7 +105,7 @@ public final class ImportActions {
         task.onSuccess(split -> {
             CompositionDocument doc = session.document();
             boolean resized = split.background().width() != doc.width() || split.background().height() != doc.height();
-            session.execute(new CompoundCommand("Open composite with mask", List.of(
+            session.execute(new CompoundCommand<>("Open composite with mask", List.of(
                     BackgroundCommand.of(doc, split.background()),
                     LayerStackCommand.add(doc, split.layer(), "Add layer"))));
             if (resized) {

@@ -23,7 +23,7 @@ public final class EditorSession {
     public static final double MAX_BRUSH = 2500;
 
     private final CompositionDocument document;
-    private final CommandHistory history;
+    private final CommandHistory<CompositionDocument> history;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final LongProperty revision = new SimpleLongProperty(this, "revision", 0);
@@ -35,7 +35,7 @@ public final class EditorSession {
 
     public EditorSession(CompositionDocument document) {
         this.document = document;
-        this.history = new CommandHistory(document);
+        this.history = new CommandHistory<>(document);
         history.setOnChange(() -> historyVersion.set(historyVersion.get() + 1));
         document.addListener((DocumentListener.Change change, com.hdcompose.engine.document.PixelRect r) -> {
             if (change != DocumentListener.Change.SELECTION) {
@@ -49,7 +49,7 @@ public final class EditorSession {
         return document;
     }
 
-    public CommandHistory history() {
+    public CommandHistory<CompositionDocument> history() {
         return history;
     }
 
@@ -58,12 +58,12 @@ public final class EditorSession {
     }
 
     /** Executes and records an edit. */
-    public void execute(Command command) {
+    public void execute(Command<CompositionDocument> command) {
         history.execute(command);
     }
 
     /** Records an edit that is already applied (end of a drag or brush stroke). */
-    public void record(Command command) {
+    public void record(Command<CompositionDocument> command) {
         history.record(command);
     }
 

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Everything the editor gets from outside, built in one place: the harmonizer provider (swap in the ONNX model
- * catalog here), recent files, the crash-recovery store and the assets directory. Tests construct it directly.
+ * Everything the editor gets from outside, built in one place: the harmonizer provider (the ONNX model catalogue,
+ * or the classic harmonizer when the models cannot load), recent files, the crash-recovery store and the assets
+ * directory. Tests construct it directly.
  */
 public record AppServices(HarmonizerProvider harmonizers, RecentFiles recentFiles, RecoveryStore recovery,
                           Optional<Path> assetsDir) implements AutoCloseable {

@@ -3,7 +3,7 @@ package com.hdcompose.app.window;
 import com.hdcompose.app.canvas.CanvasInteraction;
 import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.Placement;
-import com.hdcompose.engine.document.history.ValueCommand;
+import com.hdcompose.engine.document.ValueCommand;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBoxBase;

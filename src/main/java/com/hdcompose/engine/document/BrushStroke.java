@@ -1,6 +1,5 @@
 package com.hdcompose.engine.document;
 
-import com.hdcompose.engine.document.history.MaskStrokeCommand;
 import org.opencv.core.Mat;
 
 /**

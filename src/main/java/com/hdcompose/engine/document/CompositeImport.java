@@ -1,6 +1,6 @@
 package com.hdcompose.engine.document;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.imaging.ManagedMat;
 import org.opencv.core.CvType;

@@ -2,7 +2,7 @@ package com.hdcompose.engine.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ImageFileReader;

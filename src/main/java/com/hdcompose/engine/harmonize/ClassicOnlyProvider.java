@@ -1,5 +1,6 @@
 package com.hdcompose.engine.harmonize;
 
+import com.hdcompose.engine.error.HarmonizeException;
 import java.util.List;
 
 /**

@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public record HarmonizeResult(ManagedMat image, Optional<KnnMap> knn, List<String> warnings,
                               String modelUsed, long inferenceMillis, long totalMillis) implements AutoCloseable {
+    /** The run's details without the image, for those who keep them longer than the image. */
+    public ModelRun run() {
+        return new ModelRun(modelUsed, inferenceMillis, knn, warnings);
+    }
+
     @Override
     public void close() {
         image.close();

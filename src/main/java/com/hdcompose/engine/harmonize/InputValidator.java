@@ -1,5 +1,6 @@
 package com.hdcompose.engine.harmonize;
 
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.imaging.MaskStats;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.hdcompose.engine.imaging;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

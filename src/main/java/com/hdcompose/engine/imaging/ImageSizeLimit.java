@@ -1,6 +1,6 @@
 package com.hdcompose.engine.imaging;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 
 /** Refuses images too large to edit safely, judged from the declared size before anything is decoded. */
 public final class ImageSizeLimit {

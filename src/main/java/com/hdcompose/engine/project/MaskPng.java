@@ -1,6 +1,6 @@
 package com.hdcompose.engine.project;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.imaging.ManagedMat;
 import org.opencv.core.CvType;
 import org.opencv.core.MatOfByte;

@@ -2,11 +2,12 @@ package com.hdcompose.engine.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hdcompose.engine.document.DocumentSnapshot;
-import com.hdcompose.engine.imaging.ImageFileWriter;
-import com.hdcompose.engine.io.AtomicFiles;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.error.ProjectException;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
+import com.hdcompose.engine.imaging.ImageFileWriter;
+import com.hdcompose.engine.io.AtomicFiles;
 import com.hdcompose.engine.task.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Path;

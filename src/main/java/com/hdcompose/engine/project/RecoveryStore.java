@@ -2,6 +2,7 @@ package com.hdcompose.engine.project;
 
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.DocumentSnapshot;
+import com.hdcompose.engine.error.ProjectException;
 import com.hdcompose.engine.task.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package com.hdcompose.engine.project;
 
+import com.hdcompose.engine.error.ProjectException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;

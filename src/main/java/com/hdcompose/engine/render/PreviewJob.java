@@ -88,8 +88,8 @@ public final class PreviewJob {
             cancel.throwIfCancelled();
             HarmonizeResult result = harmonizer.harmonize(composite.image(), composite.mask(), options, cancel);
             return new PreviewFrame(layer.id(), result.image(), new ManagedMat(composite.mask().release()),
-                    composite.objectBounds(), scale, layer.placement(), options, quality, result.knn(),
-                    result.modelUsed(), result.inferenceMillis(), result.warnings(), snapshot.revision());
+                    composite.objectBounds(), scale, layer.placement(), options, quality, result.run(),
+                    snapshot.revision());
         }
     }
 

@@ -35,11 +35,10 @@ public final class CancellationToken {
         return () -> hooks.remove(hook);
     }
 
-    /** Throws {@link com.hdcompose.engine.harmonize.HarmonizeException} of kind CANCELLED if cancelled. */
+    /** Throws {@link CancelledException} if cancelled. */
     public void throwIfCancelled() {
         if (cancelled) {
-            throw new com.hdcompose.engine.harmonize.HarmonizeException(
-                    com.hdcompose.engine.harmonize.HarmonizeException.Kind.CANCELLED, "cancelled");
+            throw new CancelledException();
         }
     }
 }

@@ -109,7 +109,7 @@ class EditorWindowTest extends EditorUiTest {
         PreviewSprite sprite = fx.waitForFullPreview();
         assertThat(fx.provider.harmonizer.threads).isNotEmpty().allMatch(t -> t.startsWith("hdcompose-preview"));
         assertThat(sprite.bounds().width()).isEqualTo(80);
-        assertThat(sprite.knn()).isPresent();
+        assertThat(sprite.run().knn()).isPresent();
         String status = call(() -> ((EditorStatusBar) fx.window.getBottom()).getText());
         assertThat(status).contains("HDNet").contains("full resolution 320×240");
     }
@@ -122,13 +122,13 @@ class EditorWindowTest extends EditorUiTest {
         long paints = call(() -> fx.window.canvas().paintCount());
         robot.interact(() -> fx.window.inspector().k.setValue(2));
         PreviewSprite sprite = fx.waitForFullPreview();
-        assertThat(sprite.knn().orElseThrow().k()).isEqualTo(2);
+        assertThat(sprite.run().knn().orElseThrow().k()).isEqualTo(2);
         assertThat(call(() -> fx.doc().settings().k())).isEqualTo(2);
         assertThat(call(() -> fx.window.session().view().knnModeProperty().get())).isEqualTo(KnnViewMode.POINTER);
         assertThat(call(() -> fx.window.canvas().paintCount())).isGreaterThan(paints);
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         int initialK = CompositionDocument.DEFAULT_SETTINGS.k();
-        assertThat(fx.waitForFullPreview().knn().orElseThrow().k()).isEqualTo(initialK);
+        assertThat(fx.waitForFullPreview().run().knn().orElseThrow().k()).isEqualTo(initialK);
         assertThat(call(() -> fx.window.inspector().k.getValue())).isEqualTo((double) initialK);
     }
 

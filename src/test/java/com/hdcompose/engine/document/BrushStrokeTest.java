@@ -3,7 +3,6 @@ package com.hdcompose.engine.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hdcompose.engine.document.history.CommandHistory;
-import com.hdcompose.engine.document.history.MaskStrokeCommand;
 import com.hdcompose.testsupport.TestDocs;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class BrushStrokeTest {
 
     @Test
     void undoRestoresTheMaskExactlyAndRedoReapplies() {
-        CommandHistory history = new CommandHistory(doc);
+        CommandHistory<CompositionDocument> history = new CommandHistory<>(doc);
         BrushStroke stroke = new BrushStroke(layer, new BrushSettings(6, 0.3, true));
         stroke.lineTo(40, 30);
         history.record(stroke.finish());

@@ -3,7 +3,6 @@ package com.hdcompose.engine.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hdcompose.engine.document.history.CommandHistory;
-import com.hdcompose.engine.document.history.ValueCommand;
 import com.hdcompose.testsupport.TestDocs;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CommandHistoryTest {
     private final CompositionDocument doc = TestDocs.simple();
     private final AtomicLong clock = new AtomicLong(1000);
-    private final CommandHistory history = new CommandHistory(doc, 3, 1L << 30, clock::get);
+    private final CommandHistory<CompositionDocument> history = new CommandHistory<>(doc, 3, 1L << 30, clock::get);
 
     private Placement placement() {
         return doc.object().orElseThrow().placement();

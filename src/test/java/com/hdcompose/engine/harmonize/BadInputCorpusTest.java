@@ -3,6 +3,7 @@ package com.hdcompose.engine.harmonize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.imaging.DecodedImage;
 import com.hdcompose.engine.imaging.ImageFileReader;
 import com.hdcompose.engine.imaging.ManagedMat;

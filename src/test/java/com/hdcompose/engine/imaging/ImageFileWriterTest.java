@@ -3,7 +3,7 @@ package com.hdcompose.engine.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hdcompose.engine.harmonize.HarmonizeException;
+import com.hdcompose.engine.error.HarmonizeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

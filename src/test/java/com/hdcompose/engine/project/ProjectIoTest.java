@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hdcompose.engine.document.CompositionDocument;
+import com.hdcompose.engine.document.MaskTile;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.PixelRect;
-import com.hdcompose.engine.document.MaskTile;
+import com.hdcompose.engine.error.ProjectException;
 import com.hdcompose.engine.task.CancellationToken;
 import com.hdcompose.testsupport.TestDocs;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package com.hdcompose.engine.document.history;
 
-import com.hdcompose.engine.document.CompositionDocument;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -8,30 +7,30 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Undo/redo stacks for one document, bounded by step count and memory. Consecutive mergeable commands issued within
- * {@link #MERGE_WINDOW_MS} of each other collapse into one step (arrow-key nudges, slider drags).
+ * Undo/redo stacks for one document (of any type {@code D}), bounded by step count and memory. Consecutive mergeable
+ * commands issued within {@link #MERGE_WINDOW_MS} of each other collapse into one step (arrow-key nudges, slider drags).
  */
-public final class CommandHistory {
+public final class CommandHistory<D> {
     public static final long MERGE_WINDOW_MS = 1500;
 
-    private final CompositionDocument document;
+    private final D document;
     private final int maxSteps;
     private final long maxBytes;
     private final LongSupplier clock;
-    private final Deque<Command> undo = new ArrayDeque<>();
-    private final Deque<Command> redo = new ArrayDeque<>();
+    private final Deque<Command<D>> undo = new ArrayDeque<>();
+    private final Deque<Command<D>> redo = new ArrayDeque<>();
     private long lastPushMillis = Long.MIN_VALUE;
     private boolean sealed;
     private Runnable onChange = () -> { };
 
-    public CommandHistory(CompositionDocument document, int maxSteps, long maxBytes, LongSupplier clock) {
+    public CommandHistory(D document, int maxSteps, long maxBytes, LongSupplier clock) {
         this.document = document;
         this.maxSteps = maxSteps;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
 
-    public CommandHistory(CompositionDocument document) {
+    public CommandHistory(D document) {
         this(document, 200, 512L << 20, System::currentTimeMillis);
     }
 
@@ -40,17 +39,17 @@ public final class CommandHistory {
     }
 
     /** Executes {@code command} and records it. */
-    public void execute(Command command) {
+    public void execute(Command<D> command) {
         command.execute(document);
         record(command);
     }
 
     /** Records a command whose effect is already in the document (a finished drag or brush stroke). */
-    public void record(Command command) {
+    public void record(Command<D> command) {
         redo.clear();
         long now = clock.getAsLong();
-        Command top = undo.peek();
-        Optional<Command> merged = (top != null && !sealed && now - lastPushMillis <= MERGE_WINDOW_MS)
+        Command<D> top = undo.peek();
+        Optional<Command<D>> merged = (top != null && !sealed && now - lastPushMillis <= MERGE_WINDOW_MS)
                 ? top.mergeWith(command) : Optional.empty();
         if (merged.isPresent()) {
             undo.pop();
@@ -89,7 +88,7 @@ public final class CommandHistory {
         if (undo.isEmpty()) {
             return;
         }
-        Command c = undo.pop();
+        Command<D> c = undo.pop();
         c.undo(document);
         redo.push(c);
         sealed = true;
@@ -100,7 +99,7 @@ public final class CommandHistory {
         if (redo.isEmpty()) {
             return;
         }
-        Command c = redo.pop();
+        Command<D> c = redo.pop();
         c.execute(document);
         undo.push(c);
         sealed = true;
@@ -126,7 +125,7 @@ public final class CommandHistory {
             undo.removeLast();
         }
         long total = 0;
-        Iterator<Command> it = undo.iterator();
+        Iterator<Command<D>> it = undo.iterator();
         while (it.hasNext()) {
             total += it.next().bytes();
             if (total > maxBytes && undo.size() > 1) {

@@ -1,11 +1,9 @@
-package com.hdcompose.engine.document.history;
+package com.hdcompose.engine.document;
 
-import com.hdcompose.engine.document.CompositionDocument;
-import com.hdcompose.engine.document.MaskTile;
-import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.document.history.Command;
 
 /** A brush stroke on the object's mask, stored as the changed rectangle before and after the stroke. */
-public record MaskStrokeCommand(ObjectLayer layer, MaskTile before, MaskTile after, String label) implements Command {
+public record MaskStrokeCommand(ObjectLayer layer, MaskTile before, MaskTile after, String label) implements Command<CompositionDocument> {
     public MaskStrokeCommand {
         if (!before.rect().equals(after.rect())) {
             throw new IllegalArgumentException("before and after tiles must cover the same rectangle");

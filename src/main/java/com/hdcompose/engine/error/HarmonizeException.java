@@ -1,6 +1,9 @@
-package com.hdcompose.engine.harmonize;
+package com.hdcompose.engine.error;
 
-/** A harmonization failure with a one-line message for the user and whether the input or the program is at fault. */
+/**
+ * A failure of the engine (bad image, bad input, model error, cancelled run) with a one-line message for the user and
+ * whether the input or the program is at fault. Lives in {@code engine.error} so every engine package can throw it.
+ */
 public class HarmonizeException extends RuntimeException {
     /** Whose fault it is; decides the command line's exit code (2 for bad input, 1 for internal). */
     public enum Kind { BAD_INPUT, INTERNAL, CANCELLED }

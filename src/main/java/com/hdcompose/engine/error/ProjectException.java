@@ -1,4 +1,4 @@
-package com.hdcompose.engine.project;
+package com.hdcompose.engine.error;
 
 /** A project file could not be saved or opened; the message is one line for the user. */
 public class ProjectException extends RuntimeException {

@@ -1,8 +1,6 @@
-package com.hdcompose.engine.document.history;
+package com.hdcompose.engine.document;
 
-import com.hdcompose.engine.document.CompositionDocument;
-import com.hdcompose.engine.document.ObjectLayer;
-import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.document.history.Command;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.imaging.ManagedMat;
 import java.util.Objects;
@@ -14,7 +12,7 @@ import java.util.function.BiConsumer;
  * commands of the same kind with the same non-null merge key that continue each other fold into one undo step.
  */
 public record ValueCommand<T>(String kind, String label, T before, T after, String mergeKey,
-                              BiConsumer<CompositionDocument, T> setter, long bytes) implements Command {
+                              BiConsumer<CompositionDocument, T> setter, long bytes) implements Command<CompositionDocument> {
     public static final String NUDGE = "nudge";
 
     /** Moves, scales or rotates {@code layer} (undo acts on that layer whatever is selected then). */
@@ -65,7 +63,7 @@ public record ValueCommand<T>(String kind, String label, T before, T after, Stri
     }
 
     @Override
-    public Optional<Command> mergeWith(Command later) {
+    public Optional<Command<CompositionDocument>> mergeWith(Command<CompositionDocument> later) {
         if (mergeKey != null && later instanceof ValueCommand<?> v && kind.equals(v.kind)
                 && Objects.equals(mergeKey, v.mergeKey) && Objects.equals(after, v.before)) {
             @SuppressWarnings("unchecked")

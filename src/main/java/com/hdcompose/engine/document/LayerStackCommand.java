@@ -1,7 +1,6 @@
-package com.hdcompose.engine.document.history;
+package com.hdcompose.engine.document;
 
-import com.hdcompose.engine.document.CompositionDocument;
-import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.document.history.Command;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * before and after (layers are shared, so this costs a list, plus the pixels of an added layer).
  */
 public record LayerStackCommand(String label, List<ObjectLayer> before, ObjectLayer selectedBefore,
-                                List<ObjectLayer> after, ObjectLayer selectedAfter) implements Command {
+                                List<ObjectLayer> after, ObjectLayer selectedAfter) implements Command<CompositionDocument> {
     public LayerStackCommand {
         before = List.copyOf(before);
         after = List.copyOf(after);

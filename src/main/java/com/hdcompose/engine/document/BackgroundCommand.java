@@ -1,8 +1,6 @@
-package com.hdcompose.engine.document.history;
+package com.hdcompose.engine.document;
 
-import com.hdcompose.engine.document.CompositionDocument;
-import com.hdcompose.engine.document.ObjectLayer;
-import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.document.history.Command;
 import com.hdcompose.engine.imaging.ManagedMat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.Map;
  * share of the picture (placements rescaled), so an object does not shrink to a speck on a much larger photo.
  */
 public record BackgroundCommand(ManagedMat before, ManagedMat after, Map<ObjectLayer, Placement[]> placements)
-        implements Command {
+        implements Command<CompositionDocument> {
 
     /** The command for {@code doc} switching to {@code next}. */
     public static BackgroundCommand of(CompositionDocument doc, ManagedMat next) {
