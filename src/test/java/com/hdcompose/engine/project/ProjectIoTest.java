@@ -114,7 +114,7 @@ class ProjectIoTest {
         e.put("notes.txt", new byte[] {1});
         assertThatThrownBy(() -> ProjectReader.read(zip("extra.hdcomp", e))).hasMessageContaining("unexpected entry");
         Map<String, byte[]> many = new LinkedHashMap<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < ProjectFormat.MAX_ENTRIES + 1; i++) {
             many.put("f" + i, new byte[0]);
         }
         assertThatThrownBy(() -> ProjectReader.read(zip("many.hdcomp", many))).hasMessageContaining("too many entries");
@@ -136,7 +136,7 @@ class ProjectIoTest {
 
         Map<String, byte[]> v = entries(saved(TestDocs.simple()));
         v.put(ProjectFormat.DOCUMENT, new String(v.get(ProjectFormat.DOCUMENT), StandardCharsets.UTF_8)
-                .replace("\"version\" : 1", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
+                .replace("\"version\" : 2", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ProjectReader.read(zip("ver.hdcomp", v))).hasMessageContaining("version 99");
 
         Map<String, byte[]> s = entries(saved(TestDocs.simple()));
