@@ -48,6 +48,9 @@ public interface EditorActions {
     /** Ctrl+T: keyboard focus to the numeric transform fields. */
     void focusTransform();
 
+    /** Layer ▸ Feather Mask Edge: softens the selected layer's mask edge (computed in the background). */
+    void featherMask();
+
     void duplicateLayer();
 
     void deleteLayer();

@@ -125,6 +125,7 @@ public final class EditorMenus {
                 item("Add Object…", null, () -> w.chooseImage(ImportActions.Target.OBJECT)),
                 item("Duplicate Layer", "Shortcut+J", w::duplicateLayer),
                 item("Delete Layer", null, w::deleteLayer),
+                item("Feather Mask Edge", "Shortcut+Shift+F", w::featherMask),
                 item("Move Layer Up", "Shortcut+CLOSE_BRACKET", () -> w.moveLayer(1)),
                 item("Move Layer Down", "Shortcut+OPEN_BRACKET", () -> w.moveLayer(-1)));
     }

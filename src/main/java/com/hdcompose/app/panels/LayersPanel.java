@@ -56,7 +56,7 @@ public final class LayersPanel extends VBox {
         });
         HBox buttons = new HBox(4,
                 button("+", "layer-add", "Add an object as a new layer", onAdd),
-                button("⧉", "layer-duplicate", "Duplicate the selected layer", this::duplicate),
+                button("Dup", "layer-duplicate", "Duplicate the selected layer", this::duplicate),
                 button("▲", "layer-up", "Move the selected layer up", () -> move(1)),
                 button("▼", "layer-down", "Move the selected layer down", () -> move(-1)),
                 button("✕", "layer-delete", "Delete the selected layer", this::delete));

@@ -29,8 +29,13 @@ public final class TransformFields extends GridPane {
         setHgap(6);
         setVgap(4);
         setPadding(new Insets(0, 10, 4, 10));
-        addRow(0, new Label("X"), x, new Label("Y"), y);
-        addRow(1, new Label("Scale %"), scale, new Label("Angle °"), rotation);
+        Label heading = new Label("Transform  (Ctrl+T)");
+        heading.getStyleClass().add("inspector-heading");
+        add(heading, 0, 0, 2, 1);
+        addRow(1, label("X (px)"), x);
+        addRow(2, label("Y (px)"), y);
+        addRow(3, label("Scale (%)"), scale);
+        addRow(4, label("Angle (°)"), rotation);
         bind(x, "Set X", (p, v) -> p.withCentre(v, p.y()));
         bind(y, "Set Y", (p, v) -> p.withCentre(p.x(), v));
         bind(scale, "Set scale", (p, v) -> {
@@ -46,10 +51,16 @@ public final class TransformFields extends GridPane {
         sync();
     }
 
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
     private static TextField field(String id) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPrefColumnCount(5);
+        f.setPrefColumnCount(8);
         return f;
     }
 

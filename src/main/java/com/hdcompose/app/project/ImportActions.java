@@ -91,8 +91,9 @@ public final class ImportActions {
     }
 
     /**
-     * Opens a composite and its mask: the masked object becomes a new layer exactly where it was, over the composite
-     * with that region filled in; read and split off the FX thread, one undoable step (background and layer).
+     * Opens a composite and its mask as a new scene: the composite (with the object's region filled in) becomes the
+     * background and the masked object its only layer, exactly where it was; read and split off the FX thread, one
+     * undoable step (the previous background and layers come back with undo).
      */
     public BackgroundTask<CompositeImport.Split> openCompositeWithMask(Path composite, Path mask) {
         HarmonizeOptions settings = session.document().settings();
@@ -107,7 +108,8 @@ public final class ImportActions {
             boolean resized = split.background().width() != doc.width() || split.background().height() != doc.height();
             session.execute(new CompoundCommand<>("Open composite with mask", List.of(
                     BackgroundCommand.of(doc, split.background()),
-                    LayerStackCommand.add(doc, split.layer(), "Add layer"))));
+                    new LayerStackCommand("Open composite with mask", doc.layers(), doc.object().orElse(null),
+                            List.of(split.layer()), split.layer()))));
             if (resized) {
                 canvas.fitLater();
             }

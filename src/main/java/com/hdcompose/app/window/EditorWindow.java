@@ -22,6 +22,10 @@ import com.hdcompose.app.project.ProjectActions;
 import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.DemoScene;
+import com.hdcompose.engine.document.MaskFeather;
+import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.imaging.ManagedMat;
+import com.hdcompose.engine.task.BackgroundTask;
 import com.hdcompose.engine.harmonize.HarmonizerResolver;
 import java.io.File;
 import java.nio.file.Path;
@@ -196,6 +200,30 @@ public final class EditorWindow extends BorderPane implements EditorActions {
     @Override
     public void focusTransform() {
         transform.focusFirst();
+    }
+
+    @Override
+    public void featherMask() {
+        ObjectLayer layer = session.document().object().orElse(null);
+        if (layer == null) {
+            notifier.warn("Select a layer to feather its mask edge");
+            return;
+        }
+        ManagedMat mask = layer.mask().copy();
+        double radius = MaskFeather.radiusFor(layer);
+        BackgroundTask<ManagedMat> task = BackgroundTask.of("Feather mask", ctx -> {
+            try (mask) {
+                return MaskFeather.feathered(mask, radius);
+            }
+        });
+        task.onSuccess(feathered -> {
+            try (feathered) {
+                if (session.document().layers().contains(layer)) {
+                    session.execute(MaskFeather.command(layer, feathered));
+                }
+            }
+        }).onFailure(e -> notifier.error("Could not feather the mask", e));
+        io.execute(task);
     }
 
     @Override

@@ -107,11 +107,10 @@ public final class PreviewSoak {
                     done.await(60, TimeUnit.SECONDS);
                 }
                 if (i + 1 == WARM_UP) {
-                    System.gc();
-                    warm = ProcessMemory.currentRssMiB();
+                    warm = settledRssMiB();
                 }
                 if ((i + 1) % 500 == 0) {
-                    out.printf(Locale.ROOT, "%5d previews, RSS %.0f MiB%n", i + 1, ProcessMemory.currentRssMiB());
+                    out.printf(Locale.ROOT, "%5d previews, RSS %.0f MiB%n", i + 1, settledRssMiB());
                     out.flush();
                 }
             }
@@ -119,8 +118,20 @@ public final class PreviewSoak {
             worker.shutdown();
             worker.awaitTermination(60, TimeUnit.SECONDS);
         }
-        System.gc();
-        return new Result(count, cancelled, warm, ProcessMemory.currentRssMiB(), (System.nanoTime() - start) / 1e9);
+        return new Result(count, cancelled, warm, settledRssMiB(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * RSS once unreachable OpenCV mats have been freed: their native memory goes when the collector has run and their
+     * cleaners have finished, which a plain {@code System.gc()} does not wait for.
+     */
+    static double settledRssMiB() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            System.runFinalization();
+            Thread.sleep(100);
+        }
+        return ProcessMemory.currentRssMiB();
     }
 
     /** Submits {@code newer} right behind a stale run and waits for it. */

@@ -23,7 +23,8 @@ class CompositeWithMaskTest extends EditorUiTest {
         Path mask = Files.copy(TestImages.resource("triplets/rainnet1_mask.png"), fx.dir.resolve("street_mask.png"));
         CompositePair pair = CompositePair.among(List.of(mask, comp)).orElseThrow();
         robot.interact(() -> fx.window.imports().openCompositeWithMask(pair.composite(), pair.mask()));
-        waitUntil(() -> fx.doc().layers().size() == 2 && fx.doc().width() == 256);
+        waitUntil(() -> fx.doc().width() == 256);
+        assertThat(call(() -> fx.doc().layers().size())).as("a new scene: the object is its only layer").isEqualTo(1);
         ObjectLayer layer = call(() -> fx.layer());
         assertThat(layer.name()).isEqualTo("street");
         assertThat(layer.placement().scaleX()).isEqualTo(1);
@@ -32,7 +33,7 @@ class CompositeWithMaskTest extends EditorUiTest {
                 .contains("street_mask.png");
         waitUntil(() -> fx.window.preview().spritesProperty().get().containsKey(layer.id()));
         robot.interact(() -> fx.session().undo());
-        assertThat(call(() -> fx.doc().layers().size())).isEqualTo(1);
+        assertThat(call(() -> fx.layer().name())).isEqualTo("Object");
         assertThat(call(() -> fx.doc().width())).isEqualTo(320);
     }
 

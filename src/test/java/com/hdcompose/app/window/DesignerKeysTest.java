@@ -39,6 +39,15 @@ class DesignerKeysTest extends EditorUiTest {
     }
 
     @Test
+    void featheringRunsInTheBackgroundAndIsUndoable(FxRobot robot) {
+        robot.clickOn(fx.screenOf(20, 20));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.F).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> com.hdcompose.testsupport.TestDocs.maskAt(fx.layer(), 0, 30) < 0.65f);
+        robot.interact(() -> fx.session().undo());
+        assertThat(call(() -> com.hdcompose.testsupport.TestDocs.maskAt(fx.layer(), 0, 30))).isEqualTo(1f);
+    }
+
+    @Test
     void oneArrowPressMovesKByOne(FxRobot robot) {
         robot.interact(() -> fx.window.inspector().k.setValue(1));
         robot.clickOn("#k-slider");
