@@ -58,10 +58,17 @@ public final class Notifier {
         show(Level.ERROR, message);
     }
 
-    /** A failure's one-line message (its own message when it has one, else its type). */
+    /**
+     * A failure's one-line message (its own message when it has one, else its type); a file name that both the
+     * action and the message start with is said once ("Could not open a.jpg: file is truncated").
+     */
     public void error(String action, Throwable failure) {
         String text = failure.getMessage() == null || failure.getMessage().isBlank()
                 ? failure.getClass().getSimpleName() : failure.getMessage().lines().findFirst().orElse("");
+        int colon = text.indexOf(": ");
+        if (colon > 0 && action.endsWith(" " + text.substring(0, colon))) {
+            text = text.substring(colon + 2);
+        }
         show(Level.ERROR, action + ": " + text);
     }
 

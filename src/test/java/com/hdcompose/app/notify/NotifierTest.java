@@ -33,6 +33,15 @@ class NotifierTest extends EditorUiTest {
     }
 
     @Test
+    void aFileNameIsSaidOnce(FxRobot robot) {
+        Notifier n = fx.window.notifier();
+        robot.interact(() -> n.error("Could not open holiday.jpg",
+                new IllegalStateException("holiday.jpg: file is truncated (JPEG header incomplete)")));
+        assertThat(call(() -> n.lastMessageProperty().get()))
+                .isEqualTo("Could not open holiday.jpg: file is truncated (JPEG header incomplete)");
+    }
+
+    @Test
     void noticesLieOverTheCanvasNotTheStatusBar(FxRobot robot) {
         Notifier n = fx.window.notifier();
         robot.interact(() -> {
