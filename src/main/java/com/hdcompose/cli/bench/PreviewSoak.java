@@ -16,6 +16,7 @@ import com.hdcompose.engine.render.PreviewFrame;
 import com.hdcompose.engine.render.PreviewJob;
 import com.hdcompose.engine.render.PreviewQuality;
 import com.hdcompose.engine.task.BackgroundTask;
+import com.hdcompose.engine.task.DirectTaskExecutor;
 import com.hdcompose.engine.task.LatestRequestScheduler;
 import com.hdcompose.engine.task.TaskExecutor;
 import com.hdcompose.selftest.SelfTestScene;
@@ -72,19 +73,11 @@ public final class PreviewSoak {
                     l.placement().movedBy(0.1 * doc.width() * doc.layers().size(), 0)), "Duplicate"));
         }
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "soak-preview"));
+        DirectTaskExecutor direct = new DirectTaskExecutor();
         TaskExecutor executor = new TaskExecutor() {
             @Override
             public <T> void execute(BackgroundTask<T> task) {
-                worker.execute(() -> {
-                    T result = null;
-                    Exception failure = null;
-                    try {
-                        result = task.runWork(task.progressListener());
-                    } catch (Exception e) {
-                        failure = e;
-                    }
-                    task.deliver(result, failure);
-                });
+                worker.execute(() -> direct.execute(task));
             }
         };
         int cancelled = 0;

@@ -9,16 +9,10 @@ import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.task.CancellationToken;
 import com.hdcompose.testsupport.TestDocs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,30 +58,13 @@ class LayersProjectTest {
     void aVersionOneProjectOpensAsOneLayer() throws IOException {
         Path v2 = dir.resolve("v2.hdcomp");
         ProjectWriter.write(TestDocs.simple().snapshot(), v2, CancellationToken.none());
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(v2.toFile())) {
-            zip.stream().forEach(e -> {
-                try {
-                    entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            });
-        }
+        Map<String, byte[]> entries = ProjectIoTest.entries(v2);
         String v1 = """
                 {"format":"hdcompose-project","version":1,"background":{"width":320,"height":240},
                  "object":{"width":80,"height":60,"x":100,"y":90,"scaleX":1.5,"scaleY":1.5,"rotation":5},
                  "settings":{"model":"s2crnet","k":3,"strength":0.7,"workingSize":384}}""";
         entries.put(ProjectFormat.DOCUMENT, v1.getBytes(StandardCharsets.UTF_8));
-        Path file = dir.resolve("v1.hdcomp");
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        CompositionDocument doc = ProjectReader.read(file);
+        CompositionDocument doc = ProjectReader.read(ProjectIoTest.writeZip(dir.resolve("v1.hdcomp"), entries));
         assertThat(doc.layers()).hasSize(1);
         ObjectLayer l = doc.object().orElseThrow();
         assertThat(l.placement()).isEqualTo(new Placement(100, 90, 1.5, 1.5, 5));

@@ -33,7 +33,8 @@ class ProjectIoTest {
         return p;
     }
 
-    private Map<String, byte[]> entries(Path project) throws IOException {
+    /** Every entry of a project file, by name, in file order. */
+    static Map<String, byte[]> entries(Path project) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(project.toFile())) {
             zip.stream().forEach(e -> {
@@ -48,7 +49,11 @@ class ProjectIoTest {
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {
-        Path p = dir.resolve(name);
+        return writeZip(dir.resolve(name), entries);
+    }
+
+    /** Writes {@code entries} as the zip file {@code p}. */
+    static Path writeZip(Path p, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(p); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
