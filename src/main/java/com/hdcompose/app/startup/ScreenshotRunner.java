@@ -35,7 +35,8 @@ final class ScreenshotRunner {
     void start() {
         switch (options.screenshotView()) {
             case "layers", "transform" -> ScreenshotScenes.threeObjects(window);
-            case "composite-mask" -> ScreenshotScenes.compositeWithMask(window);
+            case "composite-mask" -> ScreenshotScenes.compositeWithMask(window,
+                    com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
             case "error" -> ScreenshotScenes.brokenFile(window);
             default -> { }
         }

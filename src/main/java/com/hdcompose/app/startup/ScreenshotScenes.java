@@ -3,13 +3,14 @@ package com.hdcompose.app.startup;
 import com.hdcompose.app.project.ImportActions;
 import com.hdcompose.app.window.EditorWindow;
 import com.hdcompose.engine.document.CompositionDocument;
+import com.hdcompose.engine.document.DemoScene;
 import com.hdcompose.engine.document.LayerStackCommand;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.document.RenderedComposite;
 import com.hdcompose.engine.document.ValueCommand;
 import com.hdcompose.engine.imaging.ImageFileWriter;
 import com.hdcompose.engine.project.MaskPng;
-import com.hdcompose.selftest.SelfTestScene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,13 +42,13 @@ final class ScreenshotScenes {
                 left.placement().withRotation(12), null));
     }
 
-    /** Writes the self-test scene (demo composite and its mask) as NAME_comp / NAME_mask files and opens them. */
-    static void compositeWithMask(EditorWindow window) {
-        try (SelfTestScene scene = SelfTestScene.load(SelfTestScene.assetsDir())) {
+    /** Writes the demo scene flattened (composite and its mask) as NAME_comp / NAME_mask files and opens them. */
+    static void compositeWithMask(EditorWindow window, Path assetsDir) {
+        try (RenderedComposite scene = DemoScene.rendered(assetsDir)) {
             Path dir = Files.createTempDirectory("hdc-shot");
             Path comp = dir.resolve("lake_comp.png");
             Path mask = dir.resolve("lake_mask.png");
-            ImageFileWriter.write(scene.composite(), comp);
+            ImageFileWriter.write(scene.image(), comp);
             Files.write(mask, MaskPng.encode(scene.mask()));
             window.imports().openCompositeWithMask(comp, mask);
         } catch (IOException e) {

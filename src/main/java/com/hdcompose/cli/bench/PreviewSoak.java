@@ -1,15 +1,19 @@
 package com.hdcompose.cli.bench;
 
+import com.hdcompose.engine.document.AssetsLocator;
 import com.hdcompose.engine.document.BrushSettings;
 import com.hdcompose.engine.document.BrushStroke;
 import com.hdcompose.engine.document.CompositeImport;
 import com.hdcompose.engine.document.CompositionDocument;
+import com.hdcompose.engine.document.DemoScene;
 import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.LayerStackCommand;
 import com.hdcompose.engine.document.MaskStrokeCommand;
 import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.document.RenderedComposite;
 import com.hdcompose.engine.document.ValueCommand;
+import com.hdcompose.engine.error.HarmonizeException;
 import com.hdcompose.engine.document.history.CommandHistory;
 import com.hdcompose.engine.harmonize.HarmonizerResolver;
 import com.hdcompose.engine.render.PreviewFrame;
@@ -19,8 +23,8 @@ import com.hdcompose.engine.task.BackgroundTask;
 import com.hdcompose.engine.task.DirectTaskExecutor;
 import com.hdcompose.engine.task.LatestRequestScheduler;
 import com.hdcompose.engine.task.TaskExecutor;
-import com.hdcompose.selftest.SelfTestScene;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -48,10 +52,12 @@ public final class PreviewSoak {
         this.out = out;
     }
 
-    /** The self-test's scene (the demo scene when installed) opened as composite + mask: background and one layer. */
+    /** The demo scene opened as composite + mask (as File ▸ Open Composite with Mask does): background and one layer. */
     public static CompositionDocument scene() {
-        try (SelfTestScene s = SelfTestScene.load(SelfTestScene.assetsDir())) {
-            CompositeImport.Split split = CompositeImport.split(s.composite(), s.mask(), s.name(),
+        Path assets = AssetsLocator.find().orElseThrow(() -> HarmonizeException.badInput(
+                "the soak needs the demo scene: no assets folder found (run it from the repository or set hdcompose.assets.dir)"));
+        try (RenderedComposite s = DemoScene.rendered(assets)) {
+            CompositeImport.Split split = CompositeImport.split(s.image(), s.mask(), "demo",
                     CompositionDocument.DEFAULT_SETTINGS);
             return new CompositionDocument(split.background(), split.layer(), CompositionDocument.DEFAULT_SETTINGS);
         }
