@@ -48,6 +48,13 @@ class DesignerKeysTest extends EditorUiTest {
     }
 
     @Test
+    void toolLettersTypeIntoTextFieldsInsteadOfSwitchingTools(FxRobot robot) {
+        robot.doubleClickOn("#layer-name").eraseText(10).write("Vex box").type(KeyCode.ENTER);
+        assertThat(call(() -> fx.layer().name())).isEqualTo("Vex box");
+        assertThat(call(() -> fx.session().toolProperty().get())).isEqualTo(Tool.MOVE);
+    }
+
+    @Test
     void oneArrowPressMovesKByOne(FxRobot robot) {
         robot.interact(() -> fx.window.inspector().k.setValue(1));
         robot.clickOn("#k-slider");
