@@ -2,9 +2,13 @@
 # Retakes the editor screenshots in docs/screenshots from the real window under Xvfb (1440x900), with the shipped models.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth libgtk-3-0)" >&2; exit 2; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install xvfb xauth libgtk-3-0 pngquant)" >&2; exit 2; }
 scripts/ensure-jar.sh
-for view in initial split knn knn-all kcompare; do
+for view in initial split knn knn-all kcompare layers composite-mask error transform; do
   xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/hdcompose.jar com.hdcompose.app.EditorLauncher \
       --screenshot "docs/screenshots/$view.png" --screenshot-view "$view"
+  # keep the files small (< 300 KB): 256-colour palette when pngquant is there (apt-get install pngquant)
+  if command -v pngquant >/dev/null; then
+    pngquant --force --quality 60-90 --speed 1 --output "docs/screenshots/$view.png" "docs/screenshots/$view.png"
+  fi
 done

@@ -17,7 +17,7 @@ public final class EditorLauncher {
         try {
             Application.launch(EditorApp.class, args);
         } catch (RuntimeException e) {
-            System.err.println("error: the editor window could not be opened: " + e.getMessage());
+            System.err.println("error: the editor window could not be opened: " + e.getMessage() + hint(e.getMessage()));
             System.exit(1);
         }
     }
@@ -33,6 +33,13 @@ public final class EditorLauncher {
                     + " the command line works without one (hdcompose --help)";
         }
         return null;
+    }
+
+    /** What to install when JavaFX's GTK glass library cannot load (a fresh Debian/Ubuntu machine has no GTK 3). */
+    static String hint(String message) {
+        return message != null && message.contains("glass GTK")
+                ? " (GTK 3 is missing: apt-get install libgtk-3-0 libxtst6 libxxf86vm1 libgl1; scripts/run.sh does it as root)"
+                : "";
     }
 
     private static boolean isBlank(String s) {

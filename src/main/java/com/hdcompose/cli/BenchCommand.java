@@ -1,6 +1,7 @@
 package com.hdcompose.cli;
 
 import com.hdcompose.cli.bench.BenchRunner;
+import com.hdcompose.cli.bench.PreviewSoak;
 import com.hdcompose.cli.bench.TorchReference;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.harmonize.HighResMode;
@@ -54,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "Skip the PyTorch reference.")
     boolean noTorch;
 
+    @Option(names = "--soak", paramLabel = "N",
+            description = "Instead of the tables: N editor previews (three layers, edits between them) and the RSS growth.")
+    Integer soak;
+
     @Override
     public Integer call() {
         if (repeats < 1) {
@@ -67,11 +72,38 @@ final class BenchCommand implements Callable<Integer> {
         if (large && !sizes.contains(4096)) {
             sizes.add(4096);
         }
+        if (soak != null) {
+            return soak();
+        }
         try (HarmonizerProvider provider = root.openProvider()) {
             List<String> ids = models == null ? provider.modelIds() : models;
             TorchReference torch = noTorch ? null : TorchReference.in(modelsDir(provider), python);
             new BenchRunner(provider, new BenchRunner.Settings(ids, sizes, repeats, k, highRes, torch, 2048),
                     spec.commandLine().getOut()).run();
+        }
+        return HdComposeCli.OK;
+    }
+
+    /** The preview soak on the demo scene (or a generated one) with the installed default model. */
+    private int soak() {
+        if (soak < PreviewSoak.WARM_UP + 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--soak needs more than " + PreviewSoak.WARM_UP + " previews (the warm-up)");
+        }
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        try (HarmonizerProvider provider = root.openProvider()) {
+            com.hdcompose.engine.document.CompositionDocument doc = PreviewSoak.scene();
+            out.printf(java.util.Locale.ROOT, "soak: %d previews of a %dx%d scene with 3 layers (%s, K %d, quick"
+                    + " previews at %d px)%n", soak, doc.width(), doc.height(), doc.settings().model(), doc.settings().k(),
+                    doc.settings().workingSize());
+            PreviewSoak.Result r = new PreviewSoak(doc, new com.hdcompose.engine.harmonize.HarmonizerResolver(provider),
+                    out).run(soak);
+            out.printf(java.util.Locale.ROOT, "soak: %d previews (%d superseded and cancelled) in %.0f s; RSS after %d"
+                    + " previews %.0f MiB, at the end %.0f MiB: growth %.1f MiB%n", r.previews(), r.cancelled(),
+                    r.seconds(), PreviewSoak.WARM_UP, r.rssAfterWarmUpMiB(), r.rssEndMiB(), r.growthMiB());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HdComposeCli.INTERNAL_ERROR;
         }
         return HdComposeCli.OK;
     }

@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path inputDir;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Folder for harmonized images, metrics.csv and summary.json (default: only metrics.csv, here).")
+            description = "Folder for harmonized images, metrics.csv and summary.json (default: nothing is written).")
     Path outputDir;
 
     @Option(names = "--size", defaultValue = "256", paramLabel = "256|native",
@@ -79,10 +79,10 @@ final class EvaluateCommand implements Callable<Integer> {
         String sizeLabel = size.toLowerCase(Locale.ROOT).equals("native") ? "native size" : size + "x" + size;
         out.printf(Locale.ROOT, "%d of %d triplets scored at %s (%s)%n", tally.ok(), tally.total(), sizeLabel, inputDir);
         report.printTable(out);
-        Path csv = outputDir == null ? Path.of("metrics.csv") : outputDir.resolve("metrics.csv");
-        report.writeCsv(csv);
-        out.println("per-image scores: " + csv);
         if (outputDir != null) {
+            Path csv = outputDir.resolve("metrics.csv");
+            report.writeCsv(csv);
+            out.println("per-image scores: " + csv);
             report.writeJson(outputDir.resolve("summary.json"), inputDir.toString(), sizeLabel);
         }
         out.flush();

@@ -46,9 +46,16 @@ public final class HdnetHarmonizer extends OnnxHarmonizer {
         return new Rendered(image, Optional.of(knn), inferMillis);
     }
 
-    private static WorkingImage prepare(ManagedMat composite, ManagedMat mask, HarmonizeOptions options) {
+    /**
+     * The network's input: resized to the working size, or at native size padded to multiples of 8 (and cropped back
+     * afterwards) in full-size mode and for images smaller than the working size, which are never upscaled — so a
+     * 9x7 or even 1x1 composite runs as a 16x8 or 8x8 one.
+     */
+    static WorkingImage prepare(ManagedMat composite, ManagedMat mask, HarmonizeOptions options) {
+        boolean small = Math.max(composite.width(), composite.height()) < options.workingSize();
         if (options.highRes() != HighResMode.FULL_SIZE) {
-            return WorkingImage.resized(composite, mask, options.workingSize());
+            return small ? WorkingImage.padded(composite, mask) : WorkingImage.resized(composite, mask,
+                    options.workingSize());
         }
         long pixels = (long) composite.width() * composite.height();
         if (pixels > FULL_SIZE_MAX_PIXELS) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The ONNX-backed {@link HarmonizerProvider}: reads models.json, verifies each model's checksum and opens its session
- * lazily on first use; a missing model file falls back to the classic harmonizer with a warning on each result.
+ * lazily on first use; a missing model file falls back to the classic harmonizer with a warning on each result. A
+ * model that fails to load (corrupt file, checksum mismatch) is not read again: later requests get the same error.
  */
 public final class ModelCatalog implements HarmonizerProvider {
     public static final List<String> MODEL_IDS = ClassicOnlyProvider.MODEL_IDS;
@@ -24,6 +25,7 @@ public final class ModelCatalog implements HarmonizerProvider {
     private final ModelManifest manifest;
     private final Harmonizer classic;
     private final Map<String, Harmonizer> open = new LinkedHashMap<>();
+    private final Map<String, RuntimeException> failed = new LinkedHashMap<>();
 
     public ModelCatalog(Path dir, Harmonizer classic) {
         this.dir = dir;
@@ -58,9 +60,18 @@ public final class ModelCatalog implements HarmonizerProvider {
         if (!MODEL_IDS.contains(id)) {
             throw ClassicOnlyProvider.unknownModel(id, MODEL_IDS);
         }
+        RuntimeException failure = failed.get(id);
+        if (failure != null) {
+            throw failure;
+        }
         Harmonizer h = open.get(id);
         if (h == null) {
-            h = load(id);
+            try {
+                h = load(id);
+            } catch (RuntimeException e) {
+                failed.put(id, e);
+                throw e;
+            }
             open.put(id, h);
         }
         return h;

@@ -1,10 +1,7 @@
 package com.hdcompose.selftest;
 
 import com.hdcompose.engine.document.AssetsLocator;
-import com.hdcompose.engine.document.CompositeRenderer;
-import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.DemoScene;
-import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.RenderedComposite;
 import com.hdcompose.engine.imaging.ManagedMat;
 import java.io.IOException;
@@ -37,10 +34,7 @@ public record SelfTestScene(String name, ManagedMat composite, ManagedMat mask) 
      */
     public static SelfTestScene load(Path assetsDir) {
         if (Files.isRegularFile(assetsDir.resolve("demo").resolve("scene.json"))) {
-            CompositionDocument doc = DemoScene.load(assetsDir);
-            ObjectLayer object = doc.object().orElseThrow(() -> new IllegalStateException("demo scene has no object"));
-            RenderedComposite rendered = CompositeRenderer.render(doc.background(), object);
-            doc.background().close();
+            RenderedComposite rendered = DemoScene.rendered(assetsDir);
             return new SelfTestScene("demo", rendered.image(), rendered.mask());
         }
         Optional<Path> photo = firstPhoto(assetsDir);

@@ -33,9 +33,14 @@ public final class EditorFixture {
     public final EditorWindow window;
 
     public EditorFixture(Stage stage, long harmonizerDelayMillis) throws IOException {
+        this(stage, harmonizerDelayMillis, 0);
+    }
+
+    /** With models that take {@code loadMillis} to load, as real model files do. */
+    public EditorFixture(Stage stage, long harmonizerDelayMillis, long loadMillis) throws IOException {
         OpenCvLoader.load();
         dir = Files.createTempDirectory("hdc-ui");
-        provider = new FakeProvider(harmonizerDelayMillis);
+        provider = new FakeProvider(harmonizerDelayMillis, loadMillis);
         AppServices services = new AppServices(provider, new RecentFiles(dir.resolve("recent.json")),
                 new RecoveryStore(dir.resolve("recovery.hdcomp")), Optional.of(Path.of("assets")));
         CompositionDocument doc = TestDocs.simple();

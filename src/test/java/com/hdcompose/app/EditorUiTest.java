@@ -19,12 +19,17 @@ public abstract class EditorUiTest {
         return 5;
     }
 
+    /** How long the fake provider takes to load a model (first use of each id). */
+    protected long modelLoadMillis() {
+        return 0;
+    }
+
     @BeforeEach
     void startEditor() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             try {
-                fx = new EditorFixture(stage, harmonizerDelayMillis());
+                fx = new EditorFixture(stage, harmonizerDelayMillis(), modelLoadMillis());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -60,6 +60,43 @@ class ModelCatalogTest {
     }
 
     @Test
+    void aFailedLoadIsRememberedNotRetried() throws Exception {
+        TestModels.modelsDir(dir);
+        Path model = dir.resolve("tiny-hdnet.onnx");
+        byte[] good = Files.readAllBytes(model);
+        byte[] bad = good.clone();
+        bad[bad.length - 1] ^= 1;
+        Files.write(model, bad);
+        try (ModelCatalog catalog = TestModels.catalogIn(dir)) {
+            Throwable first = org.assertj.core.api.Assertions.catchThrowable(() -> catalog.get("hdnet-lite"));
+            assertThat(first).hasMessage("model tiny-hdnet.onnx is corrupt (checksum mismatch)");
+            Files.write(model, good);
+            assertThatThrownBy(() -> catalog.get("hdnet-lite")).as("the file is not read again").isSameAs(first);
+        }
+    }
+
+    @Test
+    void theResolverFallsBackToClassicAndReportsAFailedLoadOnce() throws Exception {
+        TestModels.modelsDir(dir);
+        Files.write(dir.resolve("tiny-s2crnet.onnx"), "not a model".getBytes());
+        try (ModelCatalog catalog = TestModels.catalogIn(dir)) {
+            var resolver = new com.hdcompose.engine.harmonize.HarmonizerResolver(catalog);
+            var first = resolver.resolve("s2crnet");
+            assertThat(first.harmonizer().id()).isEqualTo("classic");
+            assertThat(first.newFailure()).get().extracting(Throwable::getMessage).asString()
+                    .startsWith("model tiny-s2crnet.onnx is corrupt");
+            var second = resolver.resolve("s2crnet");
+            assertThat(second.harmonizer().id()).isEqualTo("classic");
+            assertThat(second.newFailure()).isEmpty();
+            assertThat(resolver.hasFailed("s2crnet")).isTrue();
+            var lite = resolver.resolve("hdnet-lite");
+            assertThat(lite.harmonizer()).isInstanceOf(HdnetHarmonizer.class);
+            assertThat(lite.newFailure()).isEmpty();
+            assertThat(resolver.hasFailed("hdnet-lite")).isFalse();
+        }
+    }
+
+    @Test
     void unknownIdIsBadInputAndClassicIsAlwaysThere() {
         try (ModelCatalog catalog = TestModels.catalog(dir)) {
             assertThatThrownBy(() -> catalog.get("gan"))

@@ -9,8 +9,19 @@ import java.util.List;
 public final class FakeProvider implements HarmonizerProvider {
     public final FakeKnnHarmonizer harmonizer;
 
+    private final long loadMillis;
+    private final java.util.Set<String> loaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Threads that loaded a model (the first get of an id), to check it never happens on the FX thread. */
+    public final java.util.List<String> loadThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public FakeProvider(long delayMillis) {
+        this(delayMillis, 0);
+    }
+
+    /** A provider whose models take {@code loadMillis} to load (the first get of each id), as real files do. */
+    public FakeProvider(long delayMillis, long loadMillis) {
         this.harmonizer = new FakeKnnHarmonizer("hdnet", delayMillis);
+        this.loadMillis = loadMillis;
     }
 
     @Override
@@ -22,6 +33,16 @@ public final class FakeProvider implements HarmonizerProvider {
     public Harmonizer get(String id) {
         if (!modelIds().contains(id)) {
             throw HarmonizeException.badInput("unknown model '" + id + "'");
+        }
+        if (loaded.add(id)) {
+            loadThreads.add(Thread.currentThread().getName());
+            if (loadMillis > 0) {
+                try {
+                    Thread.sleep(loadMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         return harmonizer;
     }

@@ -38,4 +38,23 @@ public interface EditorActions {
     void zoomBy(double factor);
 
     void compareK();
+
+    /** File ▸ Open Composite with Mask: a composite and its mask; the object becomes a layer in place. */
+    void openCompositeWithMask();
+
+    /** File ▸ Export Mask of Selected Layer. */
+    void exportMask();
+
+    /** Ctrl+T: keyboard focus to the numeric transform fields. */
+    void focusTransform();
+
+    /** Layer ▸ Feather Mask Edge: softens the selected layer's mask edge (computed in the background). */
+    void featherMask();
+
+    void duplicateLayer();
+
+    void deleteLayer();
+
+    /** Moves the selected layer up (+1) or down (-1). */
+    void moveLayer(int direction);
 }

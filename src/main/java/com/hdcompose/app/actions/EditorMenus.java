@@ -15,13 +15,13 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 
-/** The menu bar: File, Edit, View and Tools, with the editor's keyboard accelerators. */
+/** The menu bar: File, Edit, View, Layer and Tools, with the editor's keyboard accelerators. */
 public final class EditorMenus {
     private EditorMenus() {
     }
 
     public static MenuBar build(EditorActions w) {
-        MenuBar bar = new MenuBar(file(w), edit(w), view(w), tools(w));
+        MenuBar bar = new MenuBar(file(w), edit(w), view(w), layer(w), tools(w));
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -33,6 +33,7 @@ public final class EditorMenus {
         return new Menu("File", null,
                 item("Open Background…", "Shortcut+Shift+B", () -> w.chooseImage(ImportActions.Target.BACKGROUND)),
                 item("Add Object…", "Shortcut+Shift+O", () -> w.chooseImage(ImportActions.Target.OBJECT)),
+                item("Open Composite with Mask…", "Shortcut+Shift+M", w::openCompositeWithMask),
                 new SeparatorMenuItem(),
                 item("Open Project…", "Shortcut+O", w::openProject),
                 recent,
@@ -41,6 +42,7 @@ public final class EditorMenus {
                 item("Save", "Shortcut+S", w::save),
                 item("Save As…", "Shortcut+Shift+S", w::saveAs),
                 item("Export Image…", "Shortcut+E", w::exportImage),
+                item("Export Mask of Selected Layer…", null, w::exportMask),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", w::quit));
     }
@@ -113,7 +115,19 @@ public final class EditorMenus {
         return new Menu("Tools", null,
                 item("Move / Scale / Rotate", "V", () -> s.toolProperty().set(Tool.MOVE)),
                 item("Mask Brush", "B", () -> s.toolProperty().set(Tool.BRUSH)),
-                item("Mask Eraser", "E", () -> s.toolProperty().set(Tool.ERASER)));
+                item("Mask Eraser", "E", () -> s.toolProperty().set(Tool.ERASER)),
+                item("Swap Brush / Eraser", "X", s::swapBrushAndEraser),
+                item("Transform (X / Y / Scale / Angle)", "Shortcut+T", w::focusTransform));
+    }
+
+    private static Menu layer(EditorActions w) {
+        return new Menu("Layer", null,
+                item("Add Object…", null, () -> w.chooseImage(ImportActions.Target.OBJECT)),
+                item("Duplicate Layer", "Shortcut+J", w::duplicateLayer),
+                item("Delete Layer", null, w::deleteLayer),
+                item("Feather Mask Edge", "Shortcut+Shift+F", w::featherMask),
+                item("Move Layer Up", "Shortcut+CLOSE_BRACKET", () -> w.moveLayer(1)),
+                item("Move Layer Down", "Shortcut+OPEN_BRACKET", () -> w.moveLayer(-1)));
     }
 
     static MenuItem item(String text, String accelerator, Runnable action) {

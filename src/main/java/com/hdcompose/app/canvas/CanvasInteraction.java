@@ -81,12 +81,15 @@ public final class CanvasInteraction {
             return;
         }
         ObjectLayer layer = session.document().object().orElse(null);
-        if (layer == null) {
-            return;
-        }
         if (session.toolProperty().get() == Tool.MOVE) {
-            startGesture(e, layer);
-        } else {
+            boolean onHandles = layer != null
+                    && new ObjectHandles(layer, canvas.viewTransform()).hit(e.getX(), e.getY()) != ObjectHandles.Hit.NONE;
+            ObjectLayer hit = onHandles ? layer : LayerHitTest.topmostAt(session.document(), doc(e));
+            if (hit != null) {
+                session.document().select(hit);
+                startGesture(e, hit);
+            }
+        } else if (layer != null) {
             startStroke(e, layer);
         }
     }
@@ -150,9 +153,10 @@ public final class CanvasInteraction {
         }
         draggingDivider = false;
         if (gesture != null) {
-            Placement end = session.document().object().map(ObjectLayer::placement).orElse(gesture.start());
-            if (!end.equals(gesture.start())) {
-                session.record(ValueCommand.placement(label(gesture.kind()), gesture.start(), end, null));
+            ObjectLayer moved = session.document().object().orElse(null);
+            Placement end = moved == null ? gesture.start() : moved.placement();
+            if (moved != null && !end.equals(gesture.start())) {
+                session.record(ValueCommand.placement(moved, label(gesture.kind()), gesture.start(), end, null));
             }
             gesture = null;
             preview.interactionEnded();

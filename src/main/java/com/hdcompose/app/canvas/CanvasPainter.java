@@ -45,19 +45,15 @@ final class CanvasPainter {
         gc.setImageSmoothing(view.zoom() < 2);
         withTransform(gc, view.documentToScreen(), () ->
                 gc.drawImage(canvasView.layers().background(), 0, 0));
+        java.util.Map<Long, PreviewSprite> sprites = canvasView.preview().spritesProperty().get();
+        for (ObjectLayer each : doc.layers()) {
+            if (each.visible()) {
+                paintLayer(gc, each, sprites.get(each.id()), view, options, w, h);
+            }
+        }
         ObjectLayer layer = doc.object().orElse(null);
         if (layer != null) {
-            PreviewSprite sprite = canvasView.preview().spriteProperty().get();
-            boolean original = options.flashOriginalProperty().get() || sprite == null;
-            if (options.splitViewProperty().get() && !original) {
-                double split = options.splitPositionProperty().get() * w;
-                clipped(gc, 0, 0, split, h, () -> paintRawObject(gc, layer, view));
-                clipped(gc, split, 0, w - split, h, () -> paintHarmonized(gc, layer, view, sprite));
-            } else if (original) {
-                paintRawObject(gc, layer, view);
-            } else {
-                paintHarmonized(gc, layer, view, sprite);
-            }
+            PreviewSprite sprite = sprites.get(layer.id());
             if (options.maskOverlayProperty().get()) {
                 withTransform(gc, view.documentToScreen().then(layer.objectToBackground()), () ->
                         gc.drawImage(canvasView.layers().maskOverlay(), 0, 0));
@@ -82,8 +78,23 @@ final class CanvasPainter {
         }
     }
 
+    /** One visible layer: harmonized where a preview exists (split view: raw left of the divider), else raw. */
+    private void paintLayer(GraphicsContext gc, ObjectLayer layer, PreviewSprite sprite, ViewTransform view,
+                            ViewOptions options, double w, double h) {
+        boolean original = options.flashOriginalProperty().get() || sprite == null;
+        if (options.splitViewProperty().get() && !original) {
+            double split = options.splitPositionProperty().get() * w;
+            clipped(gc, 0, 0, split, h, () -> paintRawObject(gc, layer, view));
+            clipped(gc, split, 0, w - split, h, () -> paintHarmonized(gc, layer, view, sprite));
+        } else if (original) {
+            paintRawObject(gc, layer, view);
+        } else {
+            paintHarmonized(gc, layer, view, sprite);
+        }
+    }
+
     private void paintRawObject(GraphicsContext gc, ObjectLayer layer, ViewTransform view) {
-        Image raw = canvasView.layers().object();
+        Image raw = canvasView.layers().object(layer);
         withTransform(gc, view.documentToScreen().then(layer.objectToBackground()), () -> gc.drawImage(raw, 0, 0));
     }
 

@@ -42,6 +42,7 @@ public final class CanvasView extends Region {
         setMinSize(200, 150);
         session.revisionProperty().addListener((o, a, b) -> repaint());
         preview.spriteProperty().addListener((o, a, b) -> repaint());
+        preview.spritesProperty().addListener((o, a, b) -> repaint());
         ViewOptions v = session.view();
         v.splitViewProperty().addListener((o, a, b) -> repaint());
         v.splitPositionProperty().addListener((o, a, b) -> repaint());

@@ -2,17 +2,17 @@ package com.hdcompose.app.export;
 
 import com.hdcompose.app.fx.FxTaskExecutor;
 import com.hdcompose.app.notify.Notifier;
-import com.hdcompose.app.preview.HarmonizerChoice;
 import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.harmonize.Harmonizer;
-import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.engine.harmonize.HarmonizerResolver;
 import com.hdcompose.engine.render.ExportJob;
 import com.hdcompose.engine.render.ExportSettings;
 import com.hdcompose.engine.task.BackgroundTask;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.concurrent.Task;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -24,14 +24,14 @@ import javafx.stage.Window;
 /** The export flow: dialog, file chooser, then a cancellable background export with a progress window. */
 public final class ExportAction {
     private final EditorSession session;
-    private final HarmonizerProvider provider;
+    private final HarmonizerResolver resolver;
     private final FxTaskExecutor io;
     private final Notifier notifier;
     private Window owner;
 
-    public ExportAction(EditorSession session, HarmonizerProvider provider, FxTaskExecutor io, Notifier notifier) {
+    public ExportAction(EditorSession session, HarmonizerResolver resolver, FxTaskExecutor io, Notifier notifier) {
         this.session = session;
-        this.provider = provider;
+        this.resolver = resolver;
         this.io = io;
         this.notifier = notifier;
     }
@@ -59,11 +59,38 @@ public final class ExportAction {
 
     /** Exports in the background; with {@code showProgress} a window with a progress bar and Cancel appears. */
     public BackgroundTask<Path> start(ExportSettings settings, Path target, boolean showProgress) {
+        return start(settings, target, showProgress, false);
+    }
+
+    /** File ▸ Export Mask of Selected Layer: the layer's placed mask as a grey image (white = object). */
+    public BackgroundTask<Path> startMask(ExportSettings settings, Path target) {
+        if (session.document().object().isEmpty()) {
+            notifier.warn("Select a layer first: its mask is what gets exported");
+            return null;
+        }
+        return start(settings, target, false, true);
+    }
+
+    /** File ▸ Export Mask…: asks for a PNG file name, then writes the selected layer's mask at full size. */
+    public void exportMaskInteractively() {
+        var doc = session.document();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export mask of the selected layer");
+        chooser.setInitialFileName(doc.object().map(l -> l.name()).orElse("layer") + "_mask.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = chooser.showSaveDialog(owner);
+        if (f != null) {
+            Path target = f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".png");
+            startMask(new ExportSettings(ExportSettings.Format.PNG, 95, Math.max(doc.width(), doc.height())), target);
+        }
+    }
+
+    private BackgroundTask<Path> start(ExportSettings settings, Path target, boolean showProgress, boolean mask) {
         DocumentSnapshot snapshot = session.document().snapshot();
-        Harmonizer harmonizer = harmonizer(snapshot.settings().model());
         BackgroundTask<Path> task = BackgroundTask.of("Export", ctx -> {
             try (snapshot) {
-                return ExportJob.run(snapshot, harmonizer, settings, target, ctx);
+                return mask ? ExportJob.runMask(snapshot, settings, target, ctx)
+                        : ExportJob.run(snapshot, this::harmonizer, settings, target, ctx);
             }
         });
         Alert progress = showProgress ? progressWindow(task) : null;
@@ -110,8 +137,11 @@ public final class ExportAction {
         }
     }
 
+    /** Resolves (and on first use loads) a layer's model on the export thread; classic stands in for a failed one. */
     private Harmonizer harmonizer(String model) {
-        return HarmonizerChoice.resolve(provider, model,
-                e -> notifier.warn("Model " + model + " is unavailable (" + e.getMessage() + "), exporting with classic"));
+        HarmonizerResolver.Resolution r = resolver.resolve(model);
+        r.newFailure().ifPresent(e -> Platform.runLater(() -> notifier.error("Model " + model
+                + " is unavailable, exporting with classic: " + e.getMessage())));
+        return r.harmonizer();
     }
 }

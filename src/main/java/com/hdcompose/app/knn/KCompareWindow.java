@@ -2,14 +2,14 @@ package com.hdcompose.app.knn;
 
 import com.hdcompose.app.fx.FxImages;
 import com.hdcompose.app.fx.FxTaskExecutor;
+import com.hdcompose.app.fx.SecondaryWindows;
 import com.hdcompose.app.notify.Notifier;
-import com.hdcompose.app.preview.HarmonizerChoice;
 import com.hdcompose.app.preview.ModelNames;
 import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.DocumentSnapshot;
 import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.harmonize.Harmonizer;
-import com.hdcompose.engine.harmonize.HarmonizerProvider;
+import com.hdcompose.engine.harmonize.HarmonizerResolver;
 import com.hdcompose.engine.harmonize.ModelRun;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.render.PreviewFrame;
@@ -41,30 +41,35 @@ public final class KCompareWindow {
     record Thumb(int k, Image image, long millis, String model) {
     }
 
+    /** The thumbnails and, the first time the model fails to load, why classic stands in. */
+    record Comparison(List<Thumb> thumbs, String failure) {
+    }
+
     private final EditorSession session;
-    private final HarmonizerProvider provider;
+    private final HarmonizerResolver resolver;
     private final FxTaskExecutor io;
     private final Notifier notifier;
     private Stage stage;
     private HBox row;
 
-    public KCompareWindow(EditorSession session, HarmonizerProvider provider, FxTaskExecutor io, Notifier notifier) {
+    public KCompareWindow(EditorSession session, HarmonizerResolver resolver, FxTaskExecutor io, Notifier notifier) {
         this.session = session;
-        this.provider = provider;
+        this.resolver = resolver;
         this.io = io;
         this.notifier = notifier;
     }
 
     /** Computes the three thumbnails and shows them in a small window next to the editor. */
-    public BackgroundTask<List<Thumb>> show(Window owner) {
+    public BackgroundTask<Comparison> show(Window owner) {
         if (session.document().object().isEmpty()) {
             notifier.warn("Add an object first: K changes how the object is harmonized");
             return null;
         }
         DocumentSnapshot snapshot = session.document().snapshot();
         String modelId = snapshot.settings().model();
-        Harmonizer harmonizer = HarmonizerChoice.resolve(provider, modelId, e -> { });
-        BackgroundTask<List<Thumb>> task = BackgroundTask.of("Compare K", ctx -> {
+        BackgroundTask<Comparison> task = BackgroundTask.of("Compare K", ctx -> {
+            HarmonizerResolver.Resolution resolution = resolver.resolve(modelId);
+            Harmonizer harmonizer = resolution.harmonizer();
             List<Thumb> out = new ArrayList<>();
             try (snapshot) {
                 for (int i = 0; i < KS.length; i++) {
@@ -77,9 +82,15 @@ public final class KCompareWindow {
                     }
                 }
             }
-            return out;
+            return new Comparison(out, resolution.newFailure().map(e -> "Model " + modelId
+                    + " is unavailable, using classic: " + e.getMessage()).orElse(null));
         });
-        task.onSuccess(thumbs -> display(owner, thumbs)).onFailure(e -> notifier.error("K comparison failed", e));
+        task.onSuccess(c -> {
+            if (c.failure() != null) {
+                notifier.error(c.failure());
+            }
+            display(owner, c.thumbs());
+        }).onFailure(e -> notifier.error("K comparison failed", e));
         io.execute(task);
         return task;
     }
@@ -112,6 +123,7 @@ public final class KCompareWindow {
             row.setPadding(new Insets(12));
             row.setId("k-compare-row");
             Scene scene = new Scene(row);
+            SecondaryWindows.closeOnEscapeOrCtrlW(stage, scene);
             var css = KCompareWindow.class.getResource("/com/hdcompose/app/editor.css");
             if (css != null) {
                 scene.getStylesheets().add(css.toExternalForm());

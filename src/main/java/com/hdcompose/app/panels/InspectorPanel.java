@@ -48,6 +48,7 @@ public final class InspectorPanel extends VBox {
         k.setMajorTickUnit(1);
         k.setMinorTickCount(0);
         k.setSnapToTicks(true);
+        k.setBlockIncrement(1);
         workingSize.getItems().setAll(256, 384, 512, 768, 1024);
         workingSize.setId("working-size");
         compareK.setId("compare-k");
@@ -55,7 +56,8 @@ public final class InspectorPanel extends VBox {
         compareK.setOnAction(e -> onCompareK.run());
         sync();
         session.document().addListener((change, region) -> {
-            if (change == DocumentListener.Change.SETTINGS || change == DocumentListener.Change.REPLACED) {
+            if (change == DocumentListener.Change.SETTINGS || change == DocumentListener.Change.REPLACED
+                    || change == DocumentListener.Change.SELECTION || change == DocumentListener.Change.OBJECT) {
                 sync();
             }
         });
@@ -97,7 +99,7 @@ public final class InspectorPanel extends VBox {
     }
 
     private VBox brushControls() {
-        Slider size = slider(EditorSession.MIN_BRUSH, 300, session.brushSizeProperty().get(), "brush-size");
+        Slider size = slider(EditorSession.MIN_BRUSH, EditorSession.MAX_BRUSH, session.brushSizeProperty().get(), "brush-size");
         size.valueProperty().bindBidirectional(session.brushSizeProperty());
         Slider hardness = slider(0, 1, session.brushHardnessProperty().get(), "brush-hardness");
         hardness.valueProperty().bindBidirectional(session.brushHardnessProperty());
@@ -119,7 +121,7 @@ public final class InspectorPanel extends VBox {
             return;
         }
         if (!after.equals(before)) {
-            session.execute(ValueCommand.settings(label, before, after, mergeKey));
+            session.execute(ValueCommand.settings(doc.object().orElse(null), label, before, after, mergeKey));
         }
     }
 

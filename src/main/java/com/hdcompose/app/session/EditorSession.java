@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class EditorSession {
     public static final double MIN_BRUSH = 1;
-    public static final double MAX_BRUSH = 500;
+    public static final double MAX_BRUSH = 2500;
 
     private final CompositionDocument document;
     private final CommandHistory<CompositionDocument> history;
@@ -38,7 +38,9 @@ public final class EditorSession {
         this.history = new CommandHistory<>(document);
         history.setOnChange(() -> historyVersion.set(historyVersion.get() + 1));
         document.addListener((DocumentListener.Change change, com.hdcompose.engine.document.PixelRect r) -> {
-            dirty.set(true);
+            if (change != DocumentListener.Change.SELECTION) {
+                dirty.set(true);
+            }
             revision.set(document.revision());
         });
     }
@@ -125,5 +127,10 @@ public final class EditorSession {
     public void stepBrushSize(int direction) {
         double next = direction > 0 ? brushSize.get() * 1.25 : brushSize.get() / 1.25;
         brushSize.set(Math.max(MIN_BRUSH, Math.min(MAX_BRUSH, Math.round(next * 10) / 10.0)));
+    }
+
+    /** X: swaps brush and eraser (from the move tool, the brush). */
+    public void swapBrushAndEraser() {
+        tool.set(tool.get() == Tool.BRUSH ? Tool.ERASER : Tool.BRUSH);
     }
 }

@@ -1,6 +1,5 @@
 package com.hdcompose.app.startup;
 
-import com.hdcompose.app.preview.PreviewSprite;
 import com.hdcompose.app.session.KnnViewMode;
 import com.hdcompose.app.session.ViewOptions;
 import com.hdcompose.app.window.EditorWindow;
@@ -18,7 +17,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshot} mode: waits for the full-resolution preview, sets up the requested view
- * (initial, split, knn, knn-all, kcompare), snapshots the window (or the K comparison) and exits. Used to document the UI under Xvfb.
+ * (initial, split, knn, knn-all, kcompare, layers, composite-mask, error, transform), snapshots the window (or the K
+ * comparison) and exits. Used to document the UI under Xvfb.
  */
 final class ScreenshotRunner {
     private static final int TIMEOUT_TICKS = 600;
@@ -33,12 +33,29 @@ final class ScreenshotRunner {
     }
 
     void start() {
+        switch (options.screenshotView()) {
+            case "layers", "transform" -> ScreenshotScenes.threeObjects(window);
+            case "composite-mask" -> ScreenshotScenes.compositeWithMask(window,
+                    com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
+            case "error" -> ScreenshotScenes.brokenFile(window);
+            default -> { }
+        }
         later(200, this::waitForPreview);
     }
 
+    /** Every visible layer has its full-resolution preview (and a composite being opened has arrived). */
+    private boolean ready() {
+        var doc = window.session().document();
+        var sprites = window.preview().spritesProperty().get();
+        boolean all = doc.layers().stream().filter(ObjectLayer::visible).allMatch(l -> sprites.containsKey(l.id())
+                && sprites.get(l.id()).quality() == PreviewQuality.FULL);
+        boolean opened = !options.screenshotView().equals("composite-mask")
+                || doc.object().map(l -> l.name().equals("lake")).orElse(false);
+        return all && opened && !window.preview().busyProperty().get();
+    }
+
     private void waitForPreview() {
-        PreviewSprite s = window.preview().spriteProperty().get();
-        boolean ready = s != null && s.quality() == PreviewQuality.FULL && !window.preview().busyProperty().get();
+        boolean ready = ready();
         if (!ready && ++ticks < TIMEOUT_TICKS) {
             later(200, this::waitForPreview);
             return;
@@ -67,6 +84,7 @@ final class ScreenshotRunner {
                 }
             }
             case "kcompare" -> window.compareK();
+            case "transform" -> window.focusTransform();
             default -> { }
         }
         window.canvas().repaint();

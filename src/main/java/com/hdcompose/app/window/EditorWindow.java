@@ -11,6 +11,9 @@ import com.hdcompose.app.knn.KCompareWindow;
 import com.hdcompose.app.notify.Notifier;
 import com.hdcompose.app.panels.EditorStatusBar;
 import com.hdcompose.app.panels.InspectorPanel;
+import com.hdcompose.app.panels.LayersPanel;
+import com.hdcompose.app.panels.TransformFields;
+import com.hdcompose.engine.project.CompositePair;
 import com.hdcompose.app.preview.PreviewController;
 import com.hdcompose.app.project.AutosaveController;
 import com.hdcompose.app.project.DropSupport;
@@ -19,6 +22,11 @@ import com.hdcompose.app.project.ProjectActions;
 import com.hdcompose.app.session.EditorSession;
 import com.hdcompose.engine.document.CompositionDocument;
 import com.hdcompose.engine.document.DemoScene;
+import com.hdcompose.engine.document.MaskFeather;
+import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.imaging.ManagedMat;
+import com.hdcompose.engine.task.BackgroundTask;
+import com.hdcompose.engine.harmonize.HarmonizerResolver;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +34,10 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
+import javafx.geometry.Pos;
 import javafx.scene.control.MenuBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -42,6 +52,7 @@ public final class EditorWindow extends BorderPane implements EditorActions {
     private final EditorSession session;
     private final FxTaskExecutor previewExecutor = new FxTaskExecutor("hdcompose-preview", 1);
     private final FxTaskExecutor io = new FxTaskExecutor("hdcompose-io", 1);
+    private final HarmonizerResolver resolver;
     private final PreviewController preview;
     private final CanvasView canvas;
     private final CanvasInteraction interaction;
@@ -52,6 +63,8 @@ public final class EditorWindow extends BorderPane implements EditorActions {
     private final KCompareWindow kCompare;
     private final AutosaveController autosave;
     private final InspectorPanel inspector;
+    private final LayersPanel layers;
+    private final TransformFields transform;
     private Stage stage;
 
     public EditorWindow(AppServices services, CompositionDocument document) {
@@ -61,19 +74,28 @@ public final class EditorWindow extends BorderPane implements EditorActions {
     public EditorWindow(AppServices services, CompositionDocument document, Duration autosaveInterval) {
         this.services = services;
         this.session = new EditorSession(document);
-        this.notifier = new Notifier(this);
-        this.preview = new PreviewController(document, services.harmonizers(), previewExecutor, notifier);
+        this.notifier = new Notifier();
+        this.resolver = new HarmonizerResolver(services.harmonizers());
+        this.preview = new PreviewController(document, resolver, previewExecutor, notifier);
         this.canvas = new CanvasView(session, preview);
         this.interaction = new CanvasInteraction(canvas);
         this.imports = new ImportActions(session, io, notifier, canvas);
         this.projects = new ProjectActions(session, io, notifier, services.recentFiles(), canvas::fitLater);
-        this.exporter = new ExportAction(session, services.harmonizers(), io, notifier);
-        this.kCompare = new KCompareWindow(session, services.harmonizers(), io, notifier);
+        this.exporter = new ExportAction(session, resolver, io, notifier);
+        this.kCompare = new KCompareWindow(session, resolver, io, notifier);
         this.autosave = new AutosaveController(session, services.recovery(), io, autosaveInterval);
         this.inspector = new InspectorPanel(session, services.harmonizers().modelIds(), this::compareK);
+        this.layers = new LayersPanel(session, () -> chooseImage(ImportActions.Target.OBJECT));
+        this.transform = new TransformFields(session);
         MenuBar menus = EditorMenus.build(this);
         setTop(new VBox(menus, new ToolStrip(this)));
-        setCenter(canvas);
+        StackPane centre = new StackPane(canvas, notifier.area());
+        StackPane.setAlignment(notifier.area(), Pos.TOP_RIGHT);
+        setCenter(centre);
+        VBox layerSide = new VBox(layers, transform);
+        layerSide.getStyleClass().addAll("inspector", "layers-side");
+        layerSide.setPrefWidth(230);
+        setLeft(layerSide);
         setRight(inspector);
         setBottom(new EditorStatusBar(session, preview, canvas, io));
         DropSupport.install(canvas, imports, projects);
@@ -142,6 +164,89 @@ public final class EditorWindow extends BorderPane implements EditorActions {
         if (f != null) {
             imports.openFile(f.toPath(), target);
         }
+    }
+
+    @Override
+    public void openCompositeWithMask() {
+        FileChooser chooser = imageChooser("Open composite (its NAME_mask file is picked up when it lies beside it)");
+        File comp = chooser.showOpenDialog(stage);
+        if (comp == null) {
+            return;
+        }
+        CompositePair pair = CompositePair.besides(comp.toPath()).orElse(null);
+        if (pair == null) {
+            File mask = imageChooser("Open the mask of " + comp.getName()).showOpenDialog(stage);
+            if (mask == null) {
+                return;
+            }
+            pair = new CompositePair(comp.toPath(), mask.toPath());
+        }
+        imports.openCompositeWithMask(pair.composite(), pair.mask());
+    }
+
+    private static FileChooser imageChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images",
+                List.of("*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.bmp", "*.webp")));
+        return chooser;
+    }
+
+    @Override
+    public void exportMask() {
+        exporter.exportMaskInteractively();
+    }
+
+    @Override
+    public void focusTransform() {
+        transform.focusFirst();
+    }
+
+    @Override
+    public void featherMask() {
+        ObjectLayer layer = session.document().object().orElse(null);
+        if (layer == null) {
+            notifier.warn("Select a layer to feather its mask edge");
+            return;
+        }
+        ManagedMat mask = layer.mask().copy();
+        double radius = MaskFeather.radiusFor(layer);
+        BackgroundTask<ManagedMat> task = BackgroundTask.of("Feather mask", ctx -> {
+            try (mask) {
+                return MaskFeather.feathered(mask, radius);
+            }
+        });
+        task.onSuccess(feathered -> {
+            try (feathered) {
+                if (session.document().layers().contains(layer)) {
+                    session.execute(MaskFeather.command(layer, feathered));
+                }
+            }
+        }).onFailure(e -> notifier.error("Could not feather the mask", e));
+        io.execute(task);
+    }
+
+    @Override
+    public void duplicateLayer() {
+        layers.duplicate();
+    }
+
+    @Override
+    public void deleteLayer() {
+        layers.delete();
+    }
+
+    @Override
+    public void moveLayer(int direction) {
+        layers.move(direction);
+    }
+
+    public LayersPanel layers() {
+        return layers;
+    }
+
+    public TransformFields transform() {
+        return transform;
     }
 
     @Override

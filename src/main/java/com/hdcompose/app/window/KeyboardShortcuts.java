@@ -67,7 +67,7 @@ public final class KeyboardShortcuts {
                 case UP -> before.movedBy(0, -step);
                 default -> before.movedBy(0, step);
             };
-            session.execute(ValueCommand.placement("Nudge object", before, after, ValueCommand.NUDGE));
+            session.execute(ValueCommand.placement(layer, "Nudge object", before, after, ValueCommand.NUDGE));
         });
     }
 

@@ -37,6 +37,11 @@ public final class ProcessMemory {
         return statusKiB("VmHWM:") / 1024.0;
     }
 
+    /** Resident set now in MiB (VmRSS); NaN where /proc is absent. */
+    public static double currentRssMiB() {
+        return statusKiB("VmRSS:") / 1024.0;
+    }
+
     /** Sum of the heap pools' peak usage in MiB since the last reset. */
     public static double peakHeapMiB() {
         long bytes = 0;

@@ -6,7 +6,7 @@ package com.hdcompose.engine.document;
  */
 public record BrushSettings(double radius, double hardness, boolean erase) {
     public static final double MIN_RADIUS = 0.5;
-    public static final double MAX_RADIUS = 2000;
+    public static final double MAX_RADIUS = 10000;
 
     public BrushSettings {
         if (!(radius >= MIN_RADIUS && radius <= MAX_RADIUS)) {

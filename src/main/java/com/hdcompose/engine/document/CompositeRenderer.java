@@ -24,12 +24,30 @@ public final class CompositeRenderer {
     public static RenderedComposite render(ManagedMat background, ObjectLayer object, double scale) {
         int w = Math.max(1, (int) Math.round(background.width() * scale));
         int h = Math.max(1, (int) Math.round(background.height() * scale));
-        ManagedMat bg = scaled(background, w, h);
+        return renderOver(scaled(background, w, h), background.width(), background.height(), object, scale);
+    }
+
+    /** The background at {@code scale} × {@code width × height} pixels (a copy the caller owns). */
+    public static ManagedMat scaledBackground(ManagedMat background, double scale) {
+        int w = Math.max(1, (int) Math.round(background.width() * scale));
+        int h = Math.max(1, (int) Math.round(background.height() * scale));
+        return scaled(background, w, h);
+    }
+
+    /**
+     * Places {@code object} over {@code base}, an image of a {@code bgWidth × bgHeight} background already scaled
+     * (for instance the background with the layers below composited in). Takes ownership of {@code base}.
+     */
+    public static RenderedComposite renderOver(ManagedMat base, int bgWidth, int bgHeight, ObjectLayer object,
+                                               double scale) {
+        ManagedMat bg = base;
+        int w = bg.width();
+        int h = bg.height();
         if (object == null) {
             return new RenderedComposite(bg, new ManagedMat(Mat.zeros(h, w, CvType.CV_32FC1)), scale, PixelRect.EMPTY);
         }
-        double sx = (double) w / background.width();
-        double sy = (double) h / background.height();
+        double sx = (double) w / bgWidth;
+        double sy = (double) h / bgHeight;
         Affine2D toTarget = Affine2D.scale(sx, sy).then(object.objectToBackground());
         try (ManagedMat transform = affineMat(toTarget);
              ManagedMat warpedObject = ManagedMat.empty();

@@ -2,6 +2,8 @@ package com.hdcompose.engine.document;
 
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.imaging.ManagedMat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,9 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.opencv.core.CvType;
 
 /**
- * The editor's document: a background photo, an optional object layer and the harmonization settings.
- * Mutated on one thread (the UI thread) through commands; every change bumps {@link #revision()} and notifies
- * listeners. Images handed in become owned by the document (and by undo history once replaced).
+ * The editor's document: a background photo and a stack of object layers (bottom first), one of them selected — the
+ * one the tools, the inspector and {@link #object()} act on. Each layer is harmonized against the background and the
+ * visible layers below it. Mutated on one thread (the UI thread) through commands; every change bumps
+ * {@link #revision()} and notifies listeners. Images handed in become owned by the document (and by undo history).
  */
 public final class CompositionDocument {
     /**
@@ -21,20 +24,33 @@ public final class CompositionDocument {
     public static final HarmonizeOptions DEFAULT_SETTINGS = new HarmonizeOptions("hdnet-lite", 1, 256, 1.0);
 
     private ManagedMat background;
-    private ObjectLayer object;
-    private HarmonizeOptions settings;
+    private final List<ObjectLayer> layers = new ArrayList<>();
+    private ObjectLayer selected;
+    private HarmonizeOptions defaults;
+    private ObjectLayer lastMaskLayer;
     private long revision;
     private final List<DocumentListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** A document with at most one layer, which takes {@code settings}. */
     public CompositionDocument(ManagedMat background, ObjectLayer object, HarmonizeOptions settings) {
+        this(background, object == null ? List.of() : List.of(object), object == null ? -1 : 0, settings);
+        if (object != null) {
+            object.setSettings(settings);
+        }
+    }
+
+    /** A document with {@code layers} (bottom first), {@code selectedIndex} selected (-1: none). */
+    public CompositionDocument(ManagedMat background, List<ObjectLayer> layers, int selectedIndex,
+                               HarmonizeOptions defaults) {
         this.background = checkBackground(background);
-        this.object = object;
-        this.settings = Objects.requireNonNull(settings);
+        this.layers.addAll(layers);
+        this.selected = selectedIndex >= 0 && selectedIndex < layers.size() ? layers.get(selectedIndex) : null;
+        this.defaults = Objects.requireNonNull(defaults);
     }
 
     private static ManagedMat checkBackground(ManagedMat bg) {
-        if (bg == null || bg.mat().type() != CvType.CV_8UC3 || bg.width() < 8 || bg.height() < 8) {
-            throw new IllegalArgumentException("background must be an 8-bit RGB image of at least 8x8 pixels");
+        if (bg == null || bg.mat().type() != CvType.CV_8UC3 || bg.width() < 1 || bg.height() < 1) {
+            throw new IllegalArgumentException("background must be a non-empty 8-bit RGB image");
         }
         return bg;
     }
@@ -43,12 +59,19 @@ public final class CompositionDocument {
         return background;
     }
 
+    /** The selected layer, if any. */
     public Optional<ObjectLayer> object() {
-        return Optional.ofNullable(object);
+        return Optional.ofNullable(selected);
     }
 
+    /** All layers, bottom first (read-only). */
+    public List<ObjectLayer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    /** The selected layer's settings, or the settings new layers get when none is selected. */
     public HarmonizeOptions settings() {
-        return settings;
+        return selected != null ? selected.settings() : defaults;
     }
 
     public long revision() {
@@ -76,40 +99,91 @@ public final class CompositionDocument {
         fire(DocumentListener.Change.BACKGROUND, null);
     }
 
-    public void setObject(ObjectLayer layer) {
-        this.object = layer;
+    /** Replaces the layer stack (add, delete, reorder, duplicate) and selects {@code select} (null: none). */
+    public void setLayers(List<ObjectLayer> stack, ObjectLayer select) {
+        layers.clear();
+        layers.addAll(stack);
+        selected = select != null && layers.contains(select) ? select : null;
         fire(DocumentListener.Change.OBJECT, null);
     }
 
+    /** Makes {@code layer} the one the tools act on (not an edit: not undoable). */
+    public void select(ObjectLayer layer) {
+        if (layer != selected && (layer == null || layers.contains(layer))) {
+            selected = layer;
+            fire(DocumentListener.Change.SELECTION, null);
+        }
+    }
+
     public void setPlacement(Placement placement) {
-        if (object == null) {
+        if (selected == null) {
             throw new IllegalStateException("no object to place");
         }
-        object.setPlacement(Objects.requireNonNull(placement));
+        setPlacement(selected, placement);
+    }
+
+    public void setPlacement(ObjectLayer layer, Placement placement) {
+        layer.setPlacement(Objects.requireNonNull(placement));
         fire(DocumentListener.Change.PLACEMENT, null);
     }
 
+    /** Sets the selected layer's settings (and those new layers start with). */
     public void setSettings(HarmonizeOptions options) {
-        this.settings = Objects.requireNonNull(options);
+        setSettings(selected, options);
+    }
+
+    /** Sets {@code layer}'s settings, or with null the settings new layers start with. */
+    public void setSettings(ObjectLayer layer, HarmonizeOptions options) {
+        defaults = Objects.requireNonNull(options);
+        if (layer != null) {
+            layer.setSettings(options);
+        }
         fire(DocumentListener.Change.SETTINGS, null);
     }
 
-    /** Reports that the object's mask was edited in place within {@code region} (object pixel coordinates). */
+    public void setVisible(ObjectLayer layer, boolean visible) {
+        layer.setVisible(visible);
+        fire(DocumentListener.Change.OBJECT, null);
+    }
+
+    public void setName(ObjectLayer layer, String name) {
+        layer.setName(name);
+        fire(DocumentListener.Change.LAYER_INFO, null);
+    }
+
+    /** Reports that the selected layer's mask was edited in place within {@code region} (object pixels). */
     public void maskEdited(PixelRect region) {
+        maskEdited(selected, region);
+    }
+
+    /** Reports that {@code layer}'s mask was edited in place within {@code region} (object pixel coordinates). */
+    public void maskEdited(ObjectLayer layer, PixelRect region) {
+        lastMaskLayer = layer;
         fire(DocumentListener.Change.MASK, region);
+    }
+
+    /** The layer of the latest MASK change (listeners read it while handling that change). */
+    public ObjectLayer lastMaskLayer() {
+        return lastMaskLayer;
     }
 
     /** Replaces the whole content, e.g. after opening a project; listeners see {@code REPLACED}. */
     public void replaceWith(CompositionDocument other) {
         this.background = other.background;
-        this.object = other.object;
-        this.settings = other.settings;
+        this.layers.clear();
+        this.layers.addAll(other.layers);
+        this.selected = other.selected;
+        this.defaults = other.defaults;
         fire(DocumentListener.Change.REPLACED, null);
     }
 
-    /** A copy for background threads: same immutable pixels, copied mask, same placement and settings. */
+    /** A copy for background threads: same immutable pixels, copied masks, same placements and settings. */
     public DocumentSnapshot snapshot() {
-        return new DocumentSnapshot(background, object == null ? null : object.snapshot(), settings, revision);
+        List<ObjectLayer> copies = new ArrayList<>(layers.size());
+        for (ObjectLayer l : layers) {
+            copies.add(l.snapshot());
+        }
+        return new DocumentSnapshot(background, copies, layers.indexOf(selected), settings(), revision);
     }
 
     private void fire(DocumentListener.Change change, PixelRect region) {

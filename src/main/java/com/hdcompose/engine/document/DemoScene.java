@@ -15,6 +15,17 @@ public final class DemoScene {
     private DemoScene() {
     }
 
+    /** The demo scene flattened: its composite (object placed on the background) and the placed mask; caller owns it. */
+    public static RenderedComposite rendered(Path assetsDir) {
+        CompositionDocument doc = load(assetsDir);
+        ObjectLayer object = doc.object().orElseThrow(() -> new IllegalStateException("demo scene has no object"));
+        try {
+            return CompositeRenderer.render(doc.background(), object);
+        } finally {
+            doc.background().close();
+        }
+    }
+
     /** Loads the demo scene from {@code assetsDir/demo}; throws a BAD_INPUT {@link HarmonizeException} with one line on failure. */
     public static CompositionDocument load(Path assetsDir) {
         Path demo = assetsDir.resolve("demo");

@@ -13,13 +13,13 @@ public record MaskStrokeCommand(ObjectLayer layer, MaskTile before, MaskTile aft
     @Override
     public void execute(CompositionDocument document) {
         after.writeTo(layer.mask().mat());
-        document.maskEdited(after.rect());
+        document.maskEdited(layer, after.rect());
     }
 
     @Override
     public void undo(CompositionDocument document) {
         before.writeTo(layer.mask().mat());
-        document.maskEdited(before.rect());
+        document.maskEdited(layer, before.rect());
     }
 
     @Override

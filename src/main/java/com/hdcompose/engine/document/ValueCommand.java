@@ -15,15 +15,34 @@ public record ValueCommand<T>(String kind, String label, T before, T after, Stri
                               BiConsumer<CompositionDocument, T> setter, long bytes) implements Command<CompositionDocument> {
     public static final String NUDGE = "nudge";
 
-    /** Moves, scales or rotates the object. */
-    public static ValueCommand<Placement> placement(String label, Placement before, Placement after, String mergeKey) {
-        return new ValueCommand<>("placement", label, before, after, mergeKey, CompositionDocument::setPlacement, 64);
+    /** Moves, scales or rotates {@code layer} (undo acts on that layer whatever is selected then). */
+    public static ValueCommand<Placement> placement(ObjectLayer layer, String label, Placement before, Placement after,
+                                                    String mergeKey) {
+        return new ValueCommand<>("placement", label, before, after, layerKey(layer, mergeKey),
+                (d, p) -> d.setPlacement(layer, p), 64);
     }
 
-    /** Changes model, K, strength or working size. */
-    public static ValueCommand<HarmonizeOptions> settings(String label, HarmonizeOptions before, HarmonizeOptions after,
-                                                          String mergeKey) {
-        return new ValueCommand<>("settings", label, before, after, mergeKey, CompositionDocument::setSettings, 64);
+    /** Changes {@code layer}'s model, K, strength or working size (null: the settings new layers get). */
+    public static ValueCommand<HarmonizeOptions> settings(ObjectLayer layer, String label, HarmonizeOptions before,
+                                                          HarmonizeOptions after, String mergeKey) {
+        return new ValueCommand<>("settings", label, before, after, layerKey(layer, mergeKey),
+                (d, s) -> d.setSettings(layer, s), 64);
+    }
+
+    /** Shows or hides {@code layer}. */
+    public static ValueCommand<Boolean> visibility(ObjectLayer layer, boolean visible) {
+        return new ValueCommand<>("visible", visible ? "Show layer" : "Hide layer", !visible, visible, null,
+                (d, v) -> d.setVisible(layer, v), 64);
+    }
+
+    /** Renames {@code layer}. */
+    public static ValueCommand<String> rename(ObjectLayer layer, String before, String after) {
+        return new ValueCommand<>("name", "Rename layer", before, after, null, (d, n) -> d.setName(layer, n), 64);
+    }
+
+    /** Merge keys only join edits of the same layer. */
+    private static String layerKey(ObjectLayer layer, String mergeKey) {
+        return mergeKey == null ? null : mergeKey + "#" + (layer == null ? 0 : layer.id());
     }
 
     /** Swaps in a new background photo; the old one is kept for undo. */
@@ -32,11 +51,6 @@ public record ValueCommand<T>(String kind, String label, T before, T after, Stri
                 CompositionDocument::setBackground, 3L * after.width() * after.height());
     }
 
-    /** Adds or swaps the object layer (open, drop, paste); the previous layer (or none) is kept for undo. */
-    public static ValueCommand<ObjectLayer> object(ObjectLayer before, ObjectLayer after) {
-        return new ValueCommand<>("object", "Place object", before, after, null, CompositionDocument::setObject,
-                after == null ? 64 : 7L * after.width() * after.height());
-    }
 
     @Override
     public void execute(CompositionDocument document) {

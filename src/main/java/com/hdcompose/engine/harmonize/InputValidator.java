@@ -14,14 +14,13 @@ import org.opencv.core.CvType;
 public final class InputValidator {
     public static final String EMPTY_MASK_WARNING = "mask is empty: nothing to harmonize";
     public static final String FULL_MASK_MESSAGE = "mask covers the whole image: no background to match";
-    public static final int MIN_SIDE = 8;
 
     private InputValidator() {
     }
 
     /**
-     * Checks types and sizes and returns the mask's statistics. Throws BAD_INPUT for a size mismatch, a tiny image or
-     * a mask covering (almost) everything; an empty mask is allowed — see {@link #unchanged}.
+     * Checks types and sizes and returns the mask's statistics. Throws BAD_INPUT for a size mismatch or a mask covering
+     * (almost) everything; any size from 1x1 is accepted (networks pad), an empty mask is allowed — see {@link #unchanged}.
      */
     public static MaskStats validate(ManagedMat composite, ManagedMat mask) {
         requireType(composite, CvType.CV_8UC3, "composite", "8-bit RGB");
@@ -32,9 +31,8 @@ public final class InputValidator {
             throw HarmonizeException.badInput("mask is " + mask.width() + "x" + mask.height()
                     + " but composite is " + w + "x" + h);
         }
-        if (w < MIN_SIDE || h < MIN_SIDE) {
-            throw HarmonizeException.badInput("composite is " + w + "x" + h
-                    + ": harmonization needs at least " + MIN_SIDE + "x" + MIN_SIDE + " pixels");
+        if (w < 1 || h < 1) {
+            throw HarmonizeException.badInput("composite is empty (" + w + "x" + h + ")");
         }
         MaskStats stats = MaskStats.of(mask);
         if (stats.isAlmostFull()) {

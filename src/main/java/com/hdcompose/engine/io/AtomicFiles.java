@@ -7,10 +7,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so a reader only ever sees the old content or the complete new one: bytes go to a temporary file in
- * the target's directory, which is then moved over the target in one step.
+ * the target's directory, which is then moved over the target in one step. The temporary file is created like any new
+ * file (mode 0666 less the umask, 0644 under umask 022), not with {@code Files.createTempFile}'s private 0600, so the
+ * result has the permissions the user expects.
  */
 public final class AtomicFiles {
     /** Produces a file's content into a stream. */
@@ -34,9 +38,10 @@ public final class AtomicFiles {
         }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             moveIntoPlace(temp, absolute);

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -59,31 +61,64 @@ public final class ProjectReader {
             throw fail(name, "missing document.json or background.png");
         }
         DocumentJson json = parse(name, jsonBytes);
-        boolean hasObject = json.object() != null;
-        if (hasObject != entries.containsKey(ProjectFormat.OBJECT) || hasObject != entries.containsKey(ProjectFormat.MASK)) {
-            throw fail(name, "object.png, mask.png and document.json disagree about the object layer");
+        List<DocumentJson.LayerJson> layerJson = layerList(json);
+        int count = layerJson.size();
+        if (count > ProjectFormat.MAX_LAYERS || entries.size() != 2 + 2 * count) {
+            throw fail(name, "the image entries and document.json disagree about the object layers");
+        }
+        for (int i = 0; i < count; i++) {
+            if (!entries.containsKey(ProjectFormat.objectEntry(i)) || !entries.containsKey(ProjectFormat.maskEntry(i))) {
+                throw fail(name, "the image entries and document.json disagree about the object layers");
+            }
         }
         HarmonizeOptions settings = settings(name, json.settings());
+        List<ObjectLayer> layers = new ArrayList<>();
         ManagedMat background = null;
         try {
             background = decodeRgb(name, entries.get(ProjectFormat.BACKGROUND), ProjectFormat.BACKGROUND);
             expectSize(name, ProjectFormat.BACKGROUND, background, json.background().width(), json.background().height());
-            ObjectLayer layer = hasObject ? objectLayer(name, entries, json.object()) : null;
-            return new CompositionDocument(background, layer, settings);
+            for (int i = 0; i < count; i++) {
+                DocumentJson.LayerJson l = layerJson.get(i);
+                if (l.object() == null) {
+                    throw fail(name, "document.json: layer " + (i + 1) + " lacks its size and placement");
+                }
+                HarmonizeOptions own = l.settings() == null ? settings : settings(name, l.settings());
+                String layerName = l.name() == null || l.name().isBlank() ? "Object " + (i + 1) : l.name();
+                layers.add(objectLayer(name, entries, i, l.object(), layerName, l.visible(), own));
+            }
+            int selected = json.selected() == null ? count - 1 : Math.max(-1, Math.min(count - 1, json.selected()));
+            return new CompositionDocument(background, layers, selected, settings);
         } catch (RuntimeException e) {
             if (background != null) {
                 background.close();
+            }
+            for (ObjectLayer l : layers) {
+                l.image().close();
+                l.mask().close();
             }
             throw e;
         }
     }
 
-    private static ObjectLayer objectLayer(String name, Map<String, byte[]> entries, DocumentJson.ObjectJson o) {
-        ManagedMat image = decodeRgb(name, entries.get(ProjectFormat.OBJECT), ProjectFormat.OBJECT);
+    /** Version 2's layer list, or version 1's single object (if any) as one visible layer. */
+    private static List<DocumentJson.LayerJson> layerList(DocumentJson json) {
+        if (json.layers() != null) {
+            return json.layers();
+        }
+        return json.object() == null ? List.of() : List.of(new DocumentJson.LayerJson("Object 1", true, json.object(),
+                json.settings()));
+    }
+
+    private static ObjectLayer objectLayer(String name, Map<String, byte[]> entries, int index,
+                                           DocumentJson.ObjectJson o, String layerName, boolean visible,
+                                           HarmonizeOptions settings) {
+        String objectEntry = ProjectFormat.objectEntry(index);
+        String maskEntry = ProjectFormat.maskEntry(index);
+        ManagedMat image = decodeRgb(name, entries.get(objectEntry), objectEntry);
         ManagedMat mask;
         try {
-            expectSize(name, ProjectFormat.OBJECT, image, o.width(), o.height());
-            mask = MaskFileReader.read(entries.get(ProjectFormat.MASK), ProjectFormat.MASK);
+            expectSize(name, objectEntry, image, o.width(), o.height());
+            mask = MaskFileReader.read(entries.get(maskEntry), maskEntry);
         } catch (HarmonizeException e) {
             image.close();
             throw fail(name, e.getMessage());
@@ -92,9 +127,9 @@ public final class ProjectReader {
             throw e;
         }
         try {
-            expectSize(name, ProjectFormat.MASK, mask, o.width(), o.height());
+            expectSize(name, maskEntry, mask, o.width(), o.height());
             Placement p = new Placement(o.x(), o.y(), o.scaleX(), o.scaleY(), o.rotation());
-            return new ObjectLayer(image, mask, p);
+            return new ObjectLayer(image, mask, p, layerName, visible, settings);
         } catch (IllegalArgumentException e) {
             image.close();
             mask.close();

@@ -11,10 +11,14 @@ import com.hdcompose.engine.io.AtomicFiles;
 import com.hdcompose.engine.task.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Saves a document snapshot as a {@code .hdcomp} zip (background.png, object.png, mask.png, document.json), atomically. */
+/** Saves a document snapshot as a {@code .hdcomp} zip (document.json, background.png, an image and a mask per layer), atomically. */
 public final class ProjectWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,25 +27,22 @@ public final class ProjectWriter {
 
     public static void write(DocumentSnapshot doc, Path target, CancellationToken cancel) {
         byte[] background = ImageFileWriter.encode(doc.background(), ".png", 95, ProjectFormat.BACKGROUND);
-        cancel.throwIfCancelled();
-        byte[] object = null;
-        byte[] mask = null;
-        if (doc.objectOrNull() != null) {
-            object = ImageFileWriter.encode(doc.objectOrNull().image(), ".png", 95, ProjectFormat.OBJECT);
+        Map<String, byte[]> layerEntries = new LinkedHashMap<>();
+        List<ObjectLayer> layers = doc.layers();
+        for (int i = 0; i < layers.size(); i++) {
             cancel.throwIfCancelled();
-            mask = MaskPng.encode(doc.objectOrNull().mask());
+            layerEntries.put(ProjectFormat.objectEntry(i),
+                    ImageFileWriter.encode(layers.get(i).image(), ".png", 95, ProjectFormat.objectEntry(i)));
+            layerEntries.put(ProjectFormat.maskEntry(i), MaskPng.encode(layers.get(i).mask()));
         }
         byte[] json = toJson(doc);
-        byte[] obj = object;
-        byte[] msk = mask;
         try {
             AtomicFiles.write(target, out -> {
                 try (ZipOutputStream zip = new ZipOutputStream(out)) {
                     put(zip, ProjectFormat.DOCUMENT, json);
                     put(zip, ProjectFormat.BACKGROUND, background);
-                    if (obj != null) {
-                        put(zip, ProjectFormat.OBJECT, obj);
-                        put(zip, ProjectFormat.MASK, msk);
+                    for (Map.Entry<String, byte[]> e : layerEntries.entrySet()) {
+                        put(zip, e.getKey(), e.getValue());
                     }
                 }
             });
@@ -51,22 +52,31 @@ public final class ProjectWriter {
     }
 
     static byte[] toJson(DocumentSnapshot doc) {
-        ObjectLayer o = doc.objectOrNull();
-        DocumentJson.ObjectJson objectJson = null;
-        if (o != null) {
-            Placement p = o.placement();
-            objectJson = new DocumentJson.ObjectJson(o.width(), o.height(), p.x(), p.y(), p.scaleX(), p.scaleY(),
-                    p.rotation());
+        if (doc.layers().size() > ProjectFormat.MAX_LAYERS) {
+            throw new ProjectException("A project holds at most " + ProjectFormat.MAX_LAYERS + " layers");
         }
-        HarmonizeOptions s = doc.settings();
+        List<DocumentJson.LayerJson> layers = new ArrayList<>();
+        for (ObjectLayer o : doc.layers()) {
+            layers.add(new DocumentJson.LayerJson(o.name(), o.visible(), objectJson(o), settingsJson(o.settings())));
+        }
         DocumentJson dto = new DocumentJson(DocumentJson.FORMAT, DocumentJson.VERSION,
-                new DocumentJson.Size(doc.background().width(), doc.background().height()), objectJson,
-                new DocumentJson.SettingsJson(s.model(), s.k(), s.strength(), s.workingSize()));
+                new DocumentJson.Size(doc.background().width(), doc.background().height()),
+                layers.isEmpty() ? null : layers.get(0).object(), settingsJson(doc.settings()), layers,
+                doc.selected());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(dto);
         } catch (IOException e) {
             throw new ProjectException("Could not write document.json: " + e.getMessage(), e);
         }
+    }
+
+    private static DocumentJson.ObjectJson objectJson(ObjectLayer o) {
+        Placement p = o.placement();
+        return new DocumentJson.ObjectJson(o.width(), o.height(), p.x(), p.y(), p.scaleX(), p.scaleY(), p.rotation());
+    }
+
+    private static DocumentJson.SettingsJson settingsJson(HarmonizeOptions s) {
+        return new DocumentJson.SettingsJson(s.model(), s.k(), s.strength(), s.workingSize());
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {

@@ -207,7 +207,11 @@ class EditorWindowTest extends EditorUiTest {
     @Test
     void kComparisonShowsThreeThumbnails(FxRobot robot) {
         robot.clickOn("#compare-k");
-        waitUntil(() -> fx.window.kCompare().stage() != null && fx.window.kCompare().stage().isShowing());
+        try {
+            waitUntil(() -> fx.window.kCompare().stage() != null && fx.window.kCompare().stage().isShowing());
+        } catch (AssertionError e) {
+            throw new AssertionError(call(() -> fx.window.notifier().lastMessageProperty().get()), e);
+        }
         assertThat(call(() -> ((javafx.scene.layout.HBox) fx.window.kCompare().stage().getScene().getRoot())
                 .getChildren().size())).isEqualTo(3);
         robot.interact(() -> fx.window.kCompare().stage().close());

@@ -18,13 +18,13 @@ class CommandHistoryTest {
 
     private void nudge(double dx) {
         Placement before = placement();
-        history.execute(ValueCommand.placement("Nudge", before, before.movedBy(dx, 0), ValueCommand.NUDGE));
+        history.execute(ValueCommand.placement(doc.object().orElseThrow(), "Nudge", before, before.movedBy(dx, 0), ValueCommand.NUDGE));
     }
 
     @Test
     void undoAndRedoRestorePlacement() {
         Placement start = placement();
-        history.execute(ValueCommand.placement("Move", start, start.movedBy(10, 5), null));
+        history.execute(ValueCommand.placement(doc.object().orElseThrow(), "Move", start, start.movedBy(10, 5), null));
         assertThat(placement().x()).isEqualTo(170);
         history.undo();
         assertThat(placement()).isEqualTo(start);
@@ -56,9 +56,9 @@ class CommandHistoryTest {
     @Test
     void sliderMovesMergeButDifferentSettingsDoNot() {
         var s0 = doc.settings();
-        history.execute(ValueCommand.settings("Strength", s0, s0.withStrength(0.8), "strength"));
-        history.execute(ValueCommand.settings("Strength", doc.settings(), doc.settings().withStrength(0.6), "strength"));
-        history.execute(ValueCommand.settings("K", doc.settings(), doc.settings().withK(2), "k"));
+        history.execute(ValueCommand.settings(doc.object().orElseThrow(), "Strength", s0, s0.withStrength(0.8), "strength"));
+        history.execute(ValueCommand.settings(doc.object().orElseThrow(), "Strength", doc.settings(), doc.settings().withStrength(0.6), "strength"));
+        history.execute(ValueCommand.settings(doc.object().orElseThrow(), "K", doc.settings(), doc.settings().withK(2), "k"));
         assertThat(history.undoSize()).isEqualTo(2);
         history.undo();
         history.undo();
@@ -69,13 +69,13 @@ class CommandHistoryTest {
     void historyIsBoundedAndNewEditClearsRedo() {
         for (int i = 0; i < 5; i++) {
             Placement p = placement();
-            history.execute(ValueCommand.placement("Move", p, p.movedBy(1, 0), null));
+            history.execute(ValueCommand.placement(doc.object().orElseThrow(), "Move", p, p.movedBy(1, 0), null));
         }
         assertThat(history.undoSize()).isEqualTo(3);
         history.undo();
         assertThat(history.canRedo()).isTrue();
         Placement p = placement();
-        history.execute(ValueCommand.placement("Move", p, p.movedBy(0, 1), null));
+        history.execute(ValueCommand.placement(doc.object().orElseThrow(), "Move", p, p.movedBy(0, 1), null));
         assertThat(history.canRedo()).isFalse();
     }
 }

@@ -48,7 +48,6 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0} + {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            tiny.png   | tiny.png        | composite is 1x1: harmonization needs at least 8x8 pixels
             comp64.png | mask-small.png  | mask is 32x16 but composite is 64x64
             comp64.png | mask-full.png   | mask covers the whole image: no background to match
             """)

@@ -33,7 +33,8 @@ class ProjectIoTest {
         return p;
     }
 
-    private Map<String, byte[]> entries(Path project) throws IOException {
+    /** Every entry of a project file, by name, in file order. */
+    static Map<String, byte[]> entries(Path project) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(project.toFile())) {
             zip.stream().forEach(e -> {
@@ -48,7 +49,11 @@ class ProjectIoTest {
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {
-        Path p = dir.resolve(name);
+        return writeZip(dir.resolve(name), entries);
+    }
+
+    /** Writes {@code entries} as the zip file {@code p}. */
+    static Path writeZip(Path p, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(p); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
@@ -83,7 +88,7 @@ class ProjectIoTest {
     @Test
     void documentWithoutObjectRoundTrips() {
         CompositionDocument doc = TestDocs.simple();
-        doc.setObject(null);
+        doc.setLayers(java.util.List.of(), null);
         assertThat(ProjectReader.read(saved(doc)).object()).isEmpty();
     }
 
@@ -114,7 +119,7 @@ class ProjectIoTest {
         e.put("notes.txt", new byte[] {1});
         assertThatThrownBy(() -> ProjectReader.read(zip("extra.hdcomp", e))).hasMessageContaining("unexpected entry");
         Map<String, byte[]> many = new LinkedHashMap<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < ProjectFormat.MAX_ENTRIES + 1; i++) {
             many.put("f" + i, new byte[0]);
         }
         assertThatThrownBy(() -> ProjectReader.read(zip("many.hdcomp", many))).hasMessageContaining("too many entries");
@@ -136,7 +141,7 @@ class ProjectIoTest {
 
         Map<String, byte[]> v = entries(saved(TestDocs.simple()));
         v.put(ProjectFormat.DOCUMENT, new String(v.get(ProjectFormat.DOCUMENT), StandardCharsets.UTF_8)
-                .replace("\"version\" : 1", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
+                .replace("\"version\" : 2", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ProjectReader.read(zip("ver.hdcomp", v))).hasMessageContaining("version 99");
 
         Map<String, byte[]> s = entries(saved(TestDocs.simple()));

@@ -182,7 +182,7 @@ class ProjectReadingFuzzTest {
     private static Map<String, byte[]> entries(boolean withObject) {
         CompositionDocument doc = TestDocs.simple();
         if (!withObject) {
-            doc.setObject(null);
+            doc.setLayers(java.util.List.of(), null);
         }
         try {
             Path dir = Files.createTempDirectory("hdc-fuzz-seed");
