@@ -5,7 +5,7 @@
 Inputs: every NAME_comp.* + NAME_mask.png of shared/data/eval/real-composites (research-only: the sheets are written
 to a git-ignored folder, never committed) and the demo scene of assets/demo, at its own placement and dragged to the
 middle of the picture. Each network runs at a long side of --size (a multiple of 8), as the editor's working size.
-Writes sheet-NN.jpg pages and foreground means per picture and method (means.json) for describing casts.
+Writes sheet-NN.png pages and foreground means per picture and method (means.json) for describing casts.
 """
 import argparse
 import glob
@@ -99,8 +99,8 @@ def main():
     width = max(r.shape[1] for r in rows)
     rows = [np.pad(r, ((0, 0), (0, width - r.shape[1]), (0, 0))) for r in rows]
     for i in range(0, len(rows), ROWS):
-        cv2.imwrite(os.path.join(args.out, f"sheet-{i // ROWS + 1:02d}.jpg"),
-                    np.concatenate(rows[i:i + ROWS], 0)[:, :, ::-1], [cv2.IMWRITE_JPEG_QUALITY, 88])
+        cv2.imwrite(os.path.join(args.out, f"sheet-{i // ROWS + 1:02d}.png"),
+                    np.concatenate(rows[i:i + ROWS], 0)[:, :, ::-1], [cv2.IMWRITE_PNG_COMPRESSION, 6])
     with open(os.path.join(args.out, "means.json"), "w") as f:
         json.dump(means, f, indent=1)
 

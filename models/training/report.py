@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RES = os.path.join(HERE, "results")
 RUNS = os.path.join(os.path.dirname(HERE), "runs")
 NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
-         "hdnet-lite": "HDNet-lite", "hdnet": "HDNet", "s2crnet": "S2CRNet"}
+         "hdnet-ct": "HDNet-CT", "hdnet-lite": "HDNet-lite", "hdnet": "HDNet", "s2crnet": "S2CRNet"}
 METHODS = tuple(NAMES)  # table row order
 
 
@@ -44,6 +44,32 @@ def val_table(res, key="val"):
         lines.append(f"| {NAMES[m]} | {f(a['mse'])} | {f(a['psnr'])} | {f(a['fmse'])} | "
                      f"{ratio(comp, a['mse'])} | " + " | ".join(cells) + f" | {t['seconds_per_image']:.3f} |")
     return "\n".join(lines)
+
+
+def generalisation_tables(res):
+    """The measures the training generator can't fool (generalisation.py): one summary table, then made-worse shares
+    and fMSE per strength bin and per cast family of the independent set."""
+    ms = [m for m in res if m != "sets"]
+    lines = ["| method | indep MSE | indep fMSE | made worse | two-zone MSE K=1 / K=9 | K effect mean / max (levels) | "
+             "placement K=1 / K=9 | real triplets MSE |", "|" + "---|" * 8]
+    for m in ms:
+        r = res[m]
+        s, z, p, t = r["indep"]["summary"], r["scenes"]["two_zone"], r["scenes"]["placement"], r["triplets"]
+        lines.append(f"| {NAMES.get(m, m)} | {f(s['mse'])} | {f(s['fmse'], 0)} | {100 * s['worse_share']:.1f} % | "
+                     f"{f(z['mse_k1'])} / {f(z['mse_k9'])} | {f(z['k_effect_mean'])} / {f(z['k_effect_max'], 0)} | "
+                     f"{f(p['ratio_k1_mean'])} / {f(p['ratio_k9_mean'])} | {f(t['mse'])} |")
+    out = ["\n".join(lines)]
+    for part, title in (("per_bin", "strength bin"), ("per_family", "cast family (first of a combination)")):
+        keys = list(res[ms[0]]["indep"][part])
+        rows = [f"| {title} (n, composite fMSE) | " + " | ".join(NAMES.get(m, m) for m in ms) + " |",
+                "|" + "---|" * (1 + len(ms))]
+        for k in keys:
+            ref = res[ms[0]]["indep"][part][k]
+            cells = [f"{f(res[m]['indep'][part][k]['fmse'], 0)} / {100 * res[m]['indep'][part][k]['worse_share']:.0f} %"
+                     for m in ms]
+            rows.append(f"| {k} ({ref['n']}, {f(ref['comp_fmse'], 0)}) | " + " | ".join(cells) + " |")
+        out.append("\n".join(rows))
+    return "\n\n".join(out)
 
 
 def cast_bucket_table(res, key="val"):
@@ -171,6 +197,9 @@ def main():
         abs_ = [x for x in (load("ablation.json"), load("ablation-s1.json")) if x]
         if abs_:
             out += ["### Ablation (HDNet-lite, identical short budget)", "", ablation_table(abs_, comp), ""]
+    gen = load("generalisation.json")
+    if gen:
+        out += ["### Generalisation (held-out scenes; generalisation.py)", "", generalisation_tables(gen), ""]
     out += ["### Runs", "", "| run | steps | images seen | wall (s) | crop sizes | median img/s | machine |",
             "|---|---|---|---|---|---|---|"]
     for run in sorted(os.listdir(RUNS)):
