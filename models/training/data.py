@@ -295,19 +295,22 @@ def fixed_val_set(size=VAL_SIZE):
         z = np.load(path, allow_pickle=False)
         return {k: z[k] for k in z.files}
     items = load_split("val")
-    comps, reals, masks, ids = [], [], [], []
+    pairs = []
     for i, (ident, img, ms) in enumerate(items):
         rng = np.random.default_rng(VAL_SEED + i)
         real = cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
         m = (cv2.resize(ms[0], (size, size), interpolation=cv2.INTER_LINEAR) > 127).astype(np.float32)
         d = items[(i * 7 + 3) % len(items)]
-        comp = recolor(real, m, rng, d[1].astype(np.float32) / 255.0, None)
-        comps.append(np.round(comp * 255).astype(np.uint8))
-        reals.append(np.round(real * 255).astype(np.uint8))
-        masks.append((m * 255).astype(np.uint8))
-        ids.append(ident)
-    out = {"comp": np.stack(comps), "real": np.stack(reals), "mask": np.stack(masks), "ids": np.array(ids)}
-    os.makedirs(CACHE, exist_ok=True)
+        pairs.append((ident, recolor(real, m, rng, d[1].astype(np.float32) / 255.0, None), real, m, "v1"))
+    return save_set(path, pairs)
+
+
+def save_set(path, pairs):
+    """Stores (id, composite, target, mask, kind) float pairs as a uint8 set (comp/real/mask/ids/kind) at path."""
+    u8 = lambda x: np.round(np.asarray(x) * 255).astype(np.uint8)  # noqa: E731
+    out = {"comp": u8([p[1] for p in pairs]), "real": u8([p[2] for p in pairs]), "mask": u8([p[3] for p in pairs]),
+           "ids": np.array([p[0] for p in pairs]), "kind": np.array([p[4] for p in pairs])}
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp.npz"
     np.savez_compressed(tmp, **out)
     os.replace(tmp, path)

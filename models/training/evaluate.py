@@ -25,6 +25,7 @@ from . import data
 from . import hdnet
 from . import metrics
 from . import s2crnet
+from . import synth
 
 TRIPLETS = "/work/shared/data/eval/triplets"
 BUCKETS = [(0.0, 0.05, "0-5%"), (0.05, 0.15, "5-15%"), (0.15, 1.01, "15-100%")]
@@ -210,15 +211,17 @@ def main():
     ap.add_argument("--module-probe", action="store_true",
                     help="score the first method as trained, without LD's reference and without MGD's kernels")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--val-set", default="v1", choices=["v1", "v2"],
+                    help="v1: the fixed set of the first generator (data.py); v2: synth.py's own validation set")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--merge", action="store_true", help="update an existing --out file instead of replacing it")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    val = data.fixed_val_set(256)
+    val = synth.validation_set(256) if args.val_set == "v2" else data.fixed_val_set(256)
     if args.limit:
         val = {k: v[:args.limit] for k, v in val.items()}
-    result = {"val_set": f"fixed synthetic val ({len(val['comp'])} images, 256x256)"}
+    result = {"val_set": f"fixed synthetic val {args.val_set} ({len(val['comp'])} images, 256x256)"}
     if args.merge and os.path.exists(args.out):
         with open(args.out) as f:
             result.update(json.load(f))

@@ -12,6 +12,8 @@ Cast families: colour-statistics transfer from another photo or object (Lab), il
 exposure in linear light), tone (gamma, contrast, fade, per-channel curves), hue and saturation, retouch styles
 (split toning, cross-processing, sepia / bleach). All functions are pure: float32 HxWx3 RGB 0..1 in and out.
 """
+import os
+
 import cv2
 import numpy as np
 
@@ -211,3 +213,24 @@ class Pairs(data.SyntheticPairs):
         dimg, dmask = self.donor()
         comp, target, _ = make_pair(real, m, self.rng, dimg, dmask)
         return comp, m, target
+
+
+def validation_set(size=256, seed=4321):
+    """The v2 generator's own fixed validation set on the held-out scenes (one pair per photo, seeded per photo),
+    in the layout of data.fixed_val_set. Only for watching a run: models are judged on generalisation.py's sets."""
+    path = os.path.join(data.CACHE, f"val-v2-{size}.npz")
+    if os.path.exists(path):
+        z = np.load(path, allow_pickle=False)
+        return {k: z[k] for k in z.files}
+    items = data.load_split("holdout")
+    return data.save_set(path, [_validation_pair(items, i, size, seed) for i in range(len(items))])
+
+
+def _validation_pair(items, i, size, seed):
+    rng = np.random.default_rng([seed, i])
+    ident, img, masks = items[i]
+    real = cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
+    m = (cv2.resize(masks[0], (size, size), interpolation=cv2.INTER_LINEAR) > 127).astype(np.float32)
+    donor = items[(i * 7 + 3) % len(items)][1].astype(np.float32) / 255.0
+    comp, target, kind = make_pair(real, m, rng, donor, None)
+    return ident, comp, target, m, kind

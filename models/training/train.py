@@ -255,8 +255,10 @@ class Run:
             src = data.IHarmony4(a.iharmony4, "train", seed=seed)
             val = data.IHarmony4(a.iharmony4, "test").as_val(a.val_size, limit=2000)
         else:
-            src = synth.Pairs(seed=seed) if a.data == "v2" else data.SyntheticPairs("train", seed=seed, mild=a.mild)
-            val = data.fixed_val_set(a.val_size)
+            if a.data == "v2":
+                src, val = synth.Pairs(seed=seed), synth.validation_set(a.val_size)
+            else:
+                src, val = data.SyntheticPairs("train", seed=seed, mild=a.mild), data.fixed_val_set(a.val_size)
         rs = np.random.default_rng(99)
         sub = np.sort(rs.choice(len(val["comp"]), size=min(a.val_subset, len(val["comp"])), replace=False))
         self.krng = np.random.default_rng(seed + 7)

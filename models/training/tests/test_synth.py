@@ -90,3 +90,17 @@ def test_scene_split_keeps_every_held_out_scene_out_of_training(monkeypatch):
     assert train == ["davis/dog_00000", "labelme/a", "bsds/1"]
     assert data.split_ids("holdout") == lists["val"]
     assert not {data.scene(i) for i in train} & {data.scene(i) for i in data.split_ids("holdout")}
+
+
+def test_validation_set_is_deterministic_and_has_every_kind_of_pair(tmp_path, monkeypatch):
+    photos = [(f"labelme/p{i}", (photo(i, 80)[0] * 255).astype(np.uint8), [(photo(i, 80)[1] * 255).astype(np.uint8)])
+              for i in range(40)]
+    monkeypatch.setattr(data, "load_split", lambda split: photos)
+    monkeypatch.setattr(data, "CACHE", str(tmp_path))
+    a = synth.validation_set(64)
+    (tmp_path / "val-v2-64.npz").unlink()
+    b = synth.validation_set(64)
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    assert a["comp"].shape == (40, 64, 64, 3) and a["mask"].max() == 255
+    kinds = {k.split("@")[0].split("+")[0] for k in a["kind"]}
+    assert {"none", "relight"} <= kinds and len(kinds) >= 5
