@@ -1,6 +1,6 @@
 """PyTorch reference latency for `hdcompose bench`: times the forward pass of HDNet / HDNet-lite / S2CRNet.
 
-Usage: python3 models/training/bench_torch.py --model hdnet-lite --size 256 [--repeats 5] [--k 1] [--threads N]
+Usage (from models/): python3 -m training.bench_torch --model hdnet-lite --size 256 [--repeats 5] [--k 1] [--threads N]
 Prints one JSON line: {"model", "size", "repeats", "threads", "median_ms", "p90_ms", "params"}.
 Weights do not matter for speed; a checkpoint is not needed (architecture from hdnet.py / s2crnet.py).
 """
@@ -33,7 +33,7 @@ def inputs(size):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--model", required=True, choices=["hdnet", "hdnet-lite", "s2crnet"])
+    ap.add_argument("--model", required=True, choices=[*hdnet.VARIANTS, "s2crnet"])
     ap.add_argument("--size", type=int, default=256)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--k", type=int, default=1)

@@ -33,6 +33,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void pyTorchReferenceTimesTheTrainingPackagesModel() {
+        TorchReference.Result r = TorchReference.in(Path.of("models"), "/usr/bin/python3").time("hdnet-ct", 32, 2, 1);
+        assertThat(r.stats()).as(r.reason()).isPresent();
+        assertThat(r.stats().get().median()).isPositive();
+    }
+
+    @Test
     void benchPrintsLatencyMemoryAndCodecTables() throws IOException, URISyntaxException {
         for (String f : new String[] {"tiny-hdnet.onnx", "tiny-s2crnet.onnx", "slow-hdnet.onnx", "models.json"}) {
             Files.copy(Path.of(getClass().getResource("/models/" + f).toURI()), dir.resolve(f));

@@ -11,21 +11,21 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Times the same model through the PyTorch reference code ({@code models/training/bench_torch.py}) in a child
- * process; absent when Python, torch or the script is missing.
+ * Times the same model through the PyTorch reference code (module {@code training.bench_torch} of the training
+ * package in {@code models/}) in a child process; absent when Python, torch or the module is missing.
  */
 public final class TorchReference {
     private final String python;
-    private final Path script;
+    private final Path modelsDir;
 
-    public TorchReference(String python, Path script) {
+    public TorchReference(String python, Path modelsDir) {
         this.python = python;
-        this.script = script;
+        this.modelsDir = modelsDir;
     }
 
-    /** The script under {@code modelsDir/training}, run by {@code python}. */
+    /** The package under {@code modelsDir}, run by {@code python -m training.bench_torch} from there. */
     public static TorchReference in(Path modelsDir, String python) {
-        return new TorchReference(python, modelsDir.resolve("training").resolve("bench_torch.py"));
+        return new TorchReference(python, modelsDir);
     }
 
     /**
@@ -46,13 +46,14 @@ public final class TorchReference {
 
     /** Median/p90 of the PyTorch forward pass, or why there is none. */
     public Result time(String model, int size, int repeats, int threads) {
+        Path script = modelsDir.resolve("training").resolve("bench_torch.py");
         if (!Files.isRegularFile(script)) {
             return Result.missing("no " + script);
         }
-        List<String> cmd = List.of(python, script.toString(), "--model", model, "--size", String.valueOf(size),
+        List<String> cmd = List.of(python, "-m", "training.bench_torch", "--model", model, "--size", String.valueOf(size),
                 "--repeats", String.valueOf(repeats), "--threads", String.valueOf(threads));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(cmd).directory(modelsDir.toFile()).redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
