@@ -42,8 +42,8 @@ final class HarmonizeCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Folder for the NAME_out.png results.")
     Path outputDir;
 
-    @Option(names = "--model", defaultValue = "hdnet-lite", paramLabel = "ID",
-            description = "hdnet, hdnet-lite, s2crnet or classic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = HarmonizeOptions.DEFAULT_MODEL, paramLabel = "ID",
+            description = "hdnet-ct, hdnet-lite, hdnet, s2crnet or classic (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--size", defaultValue = "256", paramLabel = "PX",

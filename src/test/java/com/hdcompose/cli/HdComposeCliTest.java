@@ -51,6 +51,13 @@ class HdComposeCliTest {
     }
 
     @Test
+    void harmonizeDefaultsToHdnetCt() {
+        Run r = run("harmonize", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("(default: hdnet-ct)");
+    }
+
+    @Test
     void harmonizesOneImage() {
         Path out = dir.resolve("out.png");
         Run r = run("harmonize", "--composite", triplet("rainnet1_comp.png"), "--mask", triplet("rainnet1_mask.png"),

@@ -104,7 +104,7 @@ class ModelCatalogTest {
                     .hasMessageContaining("unknown model 'gan'")
                     .satisfies(e -> assertThat(((HarmonizeException) e).kind()).isEqualTo(HarmonizeException.Kind.BAD_INPUT));
             assertThat(catalog.get("classic").id()).isEqualTo("classic");
-            assertThat(catalog.modelIds()).containsExactly("hdnet", "hdnet-lite", "s2crnet", "classic");
+            assertThat(catalog.modelIds()).containsExactly("hdnet-ct", "hdnet-lite", "hdnet", "s2crnet", "classic");
             assertThat(catalog.get("hdnet-lite")).isInstanceOf(HdnetHarmonizer.class).isSameAs(catalog.get("hdnet-lite"));
             assertThat(catalog.get("s2crnet")).isInstanceOf(S2crnetHarmonizer.class);
         }

@@ -64,7 +64,7 @@ class ParityTest {
     @Test
     void hdnetModelsMatchPyTorchForK1AndK5() throws IOException {
         int checked = 0;
-        for (String id : new String[] {"hdnet", "hdnet-lite"}) {
+        for (String id : new String[] {"hdnet-ct", "hdnet", "hdnet-lite"}) {
             Path dir = required(MODELS.resolve("parity").resolve(id));
             Fixture f = Fixture.read(dir);
             WorkingImage in = f.input();

@@ -95,7 +95,8 @@ class SelfTestTest {
     void checksTheNeighbourMapAndReportsModelsThatFellBack() {
         String[] r = run(new FakeProvider(0));
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).startsWith("self-test OK: hdnet 256px in ").contains("hdnet-lite not installed, classic not installed");
+        assertThat(r[1]).startsWith("self-test OK: hdnet-ct not installed, hdnet 256px in ")
+                .contains("hdnet-lite not installed, classic not installed");
     }
 
     @Test
@@ -137,7 +138,7 @@ class SelfTestTest {
                 new com.hdcompose.engine.harmonize.ClassicHarmonizer()), () -> SelfTestScene.load(Path.of("assets")))
                 .execute(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("self-test OK: ").contains("hdnet-lite 256px in ")
-                .contains("classic 256px in ").contains("; scene demo ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("self-test OK: hdnet-ct 256px in ")
+                .contains("hdnet-lite 256px in ").contains("classic 256px in ").contains("; scene demo ");
     }
 }

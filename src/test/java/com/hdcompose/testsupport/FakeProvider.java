@@ -26,7 +26,7 @@ public final class FakeProvider implements HarmonizerProvider {
 
     @Override
     public List<String> modelIds() {
-        return List.of("hdnet", "hdnet-lite", "classic");
+        return List.of("hdnet-ct", "hdnet", "hdnet-lite", "classic");
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Map;
 /** The names the editor shows for model ids, shared by the inspector, the status bar and the K comparison. */
 public final class ModelNames {
     private static final Map<String, String> NAMES = Map.of(
-            "hdnet", "HDNet", "hdnet-lite", "HDNet-lite", "s2crnet", "S2CRNet", "classic", "Classic (Lab statistics)");
+            "hdnet-ct", "HDNet-CT (colour transforms)", "hdnet", "HDNet (= lite widened, 8x slower)", "hdnet-lite", "HDNet-lite (paper)",
+            "s2crnet", "S2CRNet", "classic", "Classic (Lab statistics)");
 
     private ModelNames() {
     }

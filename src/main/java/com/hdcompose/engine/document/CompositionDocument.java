@@ -18,10 +18,11 @@ import org.opencv.core.CvType;
  */
 public final class CompositionDocument {
     /**
-     * New documents start on HDNet-lite with K = 1 (the demo scene's settings): it is the best-trained model and the
-     * fastest HDNet, so the preview stays live on a laptop CPU (models/README.md); the picker offers the others.
+     * New documents start on HDNet-CT with K = 1 (the demo scene's settings): HDNet-lite's width with a colour-transform
+     * head, so the preview stays live on a laptop CPU (models/README.md); the picker offers the paper's HDNet-lite and
+     * the others under their own ids.
      */
-    public static final HarmonizeOptions DEFAULT_SETTINGS = new HarmonizeOptions("hdnet-lite", 1, 256, 1.0);
+    public static final HarmonizeOptions DEFAULT_SETTINGS = new HarmonizeOptions(HarmonizeOptions.DEFAULT_MODEL, 1, 256, 1.0);
 
     private ManagedMat background;
     private final List<ObjectLayer> layers = new ArrayList<>();

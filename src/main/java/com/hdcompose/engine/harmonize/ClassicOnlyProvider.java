@@ -8,7 +8,7 @@ import java.util.List;
  * it, with a notice, for the network models.
  */
 public final class ClassicOnlyProvider implements HarmonizerProvider {
-    public static final List<String> MODEL_IDS = List.of("hdnet", "hdnet-lite", "s2crnet", ClassicHarmonizer.ID);
+    public static final List<String> MODEL_IDS = List.of("hdnet-ct", "hdnet-lite", "hdnet", "s2crnet", ClassicHarmonizer.ID);
 
     private final ClassicHarmonizer classic = new ClassicHarmonizer();
 

@@ -3,13 +3,15 @@ package com.hdcompose.engine.harmonize;
 /**
  * What the user chose for one harmonization run.
  *
- * @param model       model id: "hdnet", "hdnet-lite", "s2crnet" or "classic"
+ * @param model       model id: "hdnet-ct" (the default), "hdnet-lite", "hdnet", "s2crnet" or "classic"
  * @param k           number of background neighbours for HDNet's local dynamic module, 1..9
  * @param workingSize long side, in pixels, at which the network runs (multiple of 8)
  * @param strength    0 = composite unchanged, 1 = full harmonization
  * @param highRes     how the low-resolution colour change reaches full resolution (HDNet models)
  */
 public record HarmonizeOptions(String model, int k, int workingSize, double strength, HighResMode highRes) {
+    /** The model new documents, the command line and the demo scene start on: HDNet-CT (models/README.md). */
+    public static final String DEFAULT_MODEL = "hdnet-ct";
     public static final int MIN_K = 1;
     public static final int MAX_K = 9;
 

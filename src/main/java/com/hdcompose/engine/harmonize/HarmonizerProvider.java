@@ -4,7 +4,7 @@ import com.hdcompose.engine.error.HarmonizeException;
 import java.util.List;
 
 /**
- * Hands out harmonizers by model id ("hdnet", "hdnet-lite", "s2crnet", "classic"), so callers (command line, editor,
+ * Hands out harmonizers by model id ("hdnet-ct", "hdnet-lite", "hdnet", "s2crnet", "classic"), so callers (command line, editor,
  * self-test) never construct model runners themselves. The ONNX-backed implementation lives in {@code com.hdcompose.onnx}.
  */
 public interface HarmonizerProvider extends AutoCloseable {

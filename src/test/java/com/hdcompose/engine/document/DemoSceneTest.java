@@ -22,6 +22,8 @@ class DemoSceneTest {
         assertThat(minMax[0]).isZero();
         assertThat(minMax[1]).isEqualTo(1.0);
         assertThat(layer.placement().scaleX()).isEqualTo(0.6);
+        assertThat(doc.settings().model()).as("the demo scene starts on the default model").isEqualTo("hdnet-ct");
+        assertThat(CompositionDocument.DEFAULT_SETTINGS.model()).isEqualTo("hdnet-ct");
     }
 
     @Test

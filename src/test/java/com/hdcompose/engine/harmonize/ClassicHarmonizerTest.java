@@ -97,7 +97,7 @@ class ClassicHarmonizerTest {
     @Test
     void providerServesClassicAndFallsBackWithANotice() {
         try (ClassicOnlyProvider provider = new ClassicOnlyProvider(); Triplet t = Triplet.load("rainnet3")) {
-            assertThat(provider.modelIds()).containsExactly("hdnet", "hdnet-lite", "s2crnet", "classic");
+            assertThat(provider.modelIds()).containsExactly("hdnet-ct", "hdnet-lite", "hdnet", "s2crnet", "classic");
             assertThat(provider.get("classic")).isInstanceOf(ClassicHarmonizer.class);
             Harmonizer fallback = provider.get("hdnet");
             assertThat(fallback.id()).isEqualTo("classic");
@@ -106,7 +106,7 @@ class ClassicHarmonizerTest {
                 assertThat(r.warnings()).containsExactly("model hdnet is not installed: using classic instead");
             }
             assertThatThrownBy(() -> provider.get("gan")).isInstanceOf(HarmonizeException.class)
-                    .hasMessage("unknown model 'gan' (choose from hdnet, hdnet-lite, s2crnet, classic)");
+                    .hasMessage("unknown model 'gan' (choose from hdnet-ct, hdnet-lite, hdnet, s2crnet, classic)");
         }
     }
 }
