@@ -16,7 +16,8 @@ import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 
 /**
- * A deterministic stand-in for HDNet in UI tests: darkens the masked object by {@code strength}/2, reports a KnnMap
+ * A deterministic stand-in for HDNet in UI tests: darkens the masked object to 0.5 of its value at K = 1 and by a
+ * little less for each further neighbour (0.7 at K = 9, so K visibly changes the result), reports a KnnMap
  * on the 1/8 grid where every foreground cell matches the K nearest background cells (weights summing to 1),
  * optionally takes a while (polling cancellation) and records the threads it ran on.
  */
@@ -62,7 +63,8 @@ public final class FakeKnnHarmonizer implements Harmonizer {
         runs.incrementAndGet();
         Mat out = composite.mat().clone();
         Mat dark = new Mat();
-        Core.multiply(composite.mat(), new Scalar(0.5, 0.5, 0.5), dark);
+        double factor = 0.5 + 0.025 * (options.k() - 1);
+        Core.multiply(composite.mat(), new Scalar(factor, factor, factor), dark);
         Mat mask8 = new Mat();
         Core.compare(mask.mat(), new Scalar(0.5), mask8, Core.CMP_GT);
         if (options.strength() > 0) {

@@ -107,7 +107,7 @@ public final class EditorMenus {
                 item("Zoom In", "Shortcut+Equals", () -> w.zoomBy(1.25)),
                 item("Zoom Out", "Shortcut+Minus", () -> w.zoomBy(0.8)),
                 new SeparatorMenuItem(), split, mask, knn,
-                item("Compare K = 1 · 3 · 5", "Shortcut+K", w::compareK));
+                item("Compare K = 1 · 5 · 9", "Shortcut+K", w::compareK));
     }
 
     private static Menu tools(EditorActions w) {

@@ -11,6 +11,7 @@ import com.hdcompose.engine.document.PixelRect;
 import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerResolver;
 import com.hdcompose.engine.harmonize.ModelRun;
+import com.hdcompose.engine.imaging.ImageMetrics;
 import com.hdcompose.engine.imaging.ManagedMat;
 import com.hdcompose.engine.render.PreviewFrame;
 import com.hdcompose.engine.render.PreviewJob;
@@ -18,6 +19,7 @@ import com.hdcompose.engine.render.PreviewQuality;
 import com.hdcompose.engine.task.BackgroundTask;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -32,13 +34,17 @@ import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** Side-by-side views of the object harmonized with K = 1, 3 and 5 at full resolution, computed on request in the background. */
+/**
+ * Side-by-side views of the object harmonized with K = 1, 5 and 9 (the extremes and the middle) at full resolution,
+ * computed on request in the background, with how much each differs from K = 1 inside the object, so the designer
+ * sees what K changes.
+ */
 public final class KCompareWindow {
-    static final int[] KS = {1, 3, 5};
+    static final int[] KS = {1, 5, 9};
     static final int THUMB_WIDTH = 360;
 
-    /** One thumbnail: its K, image and inference time. */
-    record Thumb(int k, Image image, long millis, String model) {
+    /** One thumbnail: its K, image, inference time and mean difference from K = 1 inside the mask (levels, 0..255). */
+    record Thumb(int k, Image image, long millis, String model, double levelsVsK1) {
     }
 
     /** The thumbnails and, the first time the model fails to load, why classic stands in. */
@@ -51,6 +57,7 @@ public final class KCompareWindow {
     private final Notifier notifier;
     private Stage stage;
     private HBox row;
+    private Label headline;
 
     public KCompareWindow(EditorSession session, HarmonizerResolver resolver, FxTaskExecutor io, Notifier notifier) {
         this.session = session;
@@ -71,14 +78,19 @@ public final class KCompareWindow {
             HarmonizerResolver.Resolution resolution = resolver.resolve(modelId);
             Harmonizer harmonizer = resolution.harmonizer();
             List<Thumb> out = new ArrayList<>();
-            try (snapshot) {
+            try (snapshot; ManagedMat first = ManagedMat.empty()) {
                 for (int i = 0; i < KS.length; i++) {
                     ctx.progress((double) i / KS.length, "K = " + KS[i]);
                     try (PreviewFrame f = PreviewJob.run(snapshot, snapshot.settings().withK(KS[i]), harmonizer,
                             PreviewQuality.FULL, ctx.token());
                          ManagedMat thumb = thumbnail(f)) {
+                        if (i == 0) {
+                            f.harmonized().mat().copyTo(first.mat());
+                        }
+                        double levels = ImageMetrics.meanAbsDifference(f.harmonized(), first, f.mask());
                         ModelRun run = f.run();
-                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), run.inferenceMillis(), run.modelUsed()));
+                        out.add(new Thumb(KS[i], FxImages.fromRgb(thumb), run.inferenceMillis(), run.modelUsed(),
+                                levels));
                     }
                 }
             }
@@ -114,15 +126,31 @@ public final class KCompareWindow {
         return new PixelRect(b.x() - mx, b.y() - my, b.width() + 2 * mx, b.height() + 2 * my).clip(w, h);
     }
 
+    /** The window's headline: how much the result changes from the smallest to the largest K compared. */
+    static String caption(List<Thumb> thumbs) {
+        Thumb last = thumbs.get(thumbs.size() - 1);
+        return String.format(Locale.ROOT, "K = %d vs K = %d: %s levels (mean change inside the object, 0..255)",
+                thumbs.get(0).k(), last.k(), levels(last.levelsVsK1()));
+    }
+
+    /** One decimal below 10 levels (the differences K makes can be small), whole levels above. */
+    static String levels(double v) {
+        return v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v);
+    }
+
     private void display(Window owner, List<Thumb> thumbs) {
         if (stage == null) {
             stage = new Stage();
             stage.initOwner(owner);
             stage.setTitle("K comparison");
             row = new HBox(12);
-            row.setPadding(new Insets(12));
             row.setId("k-compare-row");
-            Scene scene = new Scene(row);
+            headline = new Label();
+            headline.setId("k-compare-caption");
+            headline.getStyleClass().add("k-compare-caption");
+            VBox root = new VBox(10, headline, row);
+            root.setPadding(new Insets(12));
+            Scene scene = new Scene(root);
             SecondaryWindows.closeOnEscapeOrCtrlW(stage, scene);
             var css = KCompareWindow.class.getResource("/com/hdcompose/app/editor.css");
             if (css != null) {
@@ -136,12 +164,15 @@ public final class KCompareWindow {
             view.setPreserveRatio(true);
             view.setFitWidth(THUMB_WIDTH);
             view.setSmooth(true);
-            Label caption = new Label("K = " + t.k() + "   ·   " + t.millis() + " ms   ·   "
+            String change = t.k() == thumbs.get(0).k() ? "reference"
+                    : "vs K = " + thumbs.get(0).k() + ": " + levels(t.levelsVsK1()) + " levels";
+            Label caption = new Label("K = " + t.k() + "   ·   " + change + "   ·   " + t.millis() + " ms   ·   "
                     + ModelNames.of(t.model()));
             VBox cell = new VBox(6, view, caption);
             cell.setAlignment(Pos.CENTER);
             row.getChildren().add(cell);
         }
+        headline.setText(caption(thumbs));
         stage.sizeToScene();
         stage.show();
         stage.toFront();

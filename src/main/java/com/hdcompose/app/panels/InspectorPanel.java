@@ -29,7 +29,7 @@ public final class InspectorPanel extends VBox {
     public final Slider strength = slider(0, 100, 100, "strength-slider");
     public final Slider k = slider(1, 9, 5, "k-slider");
     final ChoiceBox<Integer> workingSize = new ChoiceBox<>();
-    final Button compareK = new Button("Compare K = 1 · 3 · 5");
+    final Button compareK = new Button("Compare K = 1 · 5 · 9");
     private final EditorSession session;
     private boolean syncing;
 

@@ -50,6 +50,26 @@ public final class ImageMetrics {
         }
     }
 
+    /**
+     * Mean absolute difference, in levels of 0..255, over the foreground (mask ≥ 0.5) pixels and channels: how much
+     * two results differ inside the object (the K comparison's "K = 1 vs K = 9"); 0 for no foreground.
+     */
+    public static double meanAbsDifference(ManagedMat a, ManagedMat b, ManagedMat mask) {
+        try (ManagedMat fg = ImageOps.foregroundSelection(mask); ManagedMat diff = ManagedMat.empty()) {
+            if (Core.countNonZero(fg.mat()) == 0) {
+                return 0;
+            }
+            Core.absdiff(a.mat(), b.mat(), diff.mat());
+            Scalar perChannel = Core.mean(diff.mat(), fg.mat());
+            int channels = a.mat().channels();
+            double total = 0;
+            for (int c = 0; c < channels; c++) {
+                total += perChannel.val[c];
+            }
+            return total / channels;
+        }
+    }
+
     /** Mean SSIM over channels; border pixels within half a window are left out, as in Wang et al. */
     public static double ssim(ManagedMat a, ManagedMat b) {
         try (ManagedMat fa = ManagedMat.empty(); ManagedMat fb = ManagedMat.empty()) {

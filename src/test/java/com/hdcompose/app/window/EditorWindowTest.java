@@ -205,15 +205,26 @@ class EditorWindowTest extends EditorUiTest {
     }
 
     @Test
-    void kComparisonShowsThreeThumbnails(FxRobot robot) {
+    void kComparisonShowsThreeThumbnailsAndHowMuchKChangesTheObject(FxRobot robot) {
         robot.clickOn("#compare-k");
         try {
             waitUntil(() -> fx.window.kCompare().stage() != null && fx.window.kCompare().stage().isShowing());
         } catch (AssertionError e) {
             throw new AssertionError(call(() -> fx.window.notifier().lastMessageProperty().get()), e);
         }
-        assertThat(call(() -> ((javafx.scene.layout.HBox) fx.window.kCompare().stage().getScene().getRoot())
-                .getChildren().size())).isEqualTo(3);
+        javafx.scene.Parent root = call(() -> fx.window.kCompare().stage().getScene().getRoot());
+        javafx.scene.layout.HBox row = (javafx.scene.layout.HBox) root.lookup("#k-compare-row");
+        assertThat(call(() -> row.getChildren().size())).isEqualTo(3);
+        String caption = call(() -> ((javafx.scene.control.Label) root.lookup("#k-compare-caption")).getText());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^K = 1 vs K = 9: (\\d+(?:\\.\\d)?) levels").matcher(caption);
+        assertThat(m.find()).as(caption).isTrue();
+        // the fake model darkens the object to 0.5 of its value at K = 1 and 0.7 at K = 9: a visible difference
+        assertThat(Double.parseDouble(m.group(1))).as(caption).isGreaterThan(5);
+        String panels = call(() -> row.lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).reduce("", (x, y) -> x + "|" + y));
+        assertThat(panels).contains("K = 1   ·   reference").containsPattern("K = 5   ·   vs K = 1: \\d+(\\.\\d)? levels")
+                .containsPattern("K = 9   ·   vs K = 1: \\d+(\\.\\d)? levels");
         robot.interact(() -> fx.window.kCompare().stage().close());
     }
 }

@@ -25,6 +25,23 @@ class ImageMetricsTest {
         }
     }
 
+    @Test
+    void meanAbsDifferenceCountsOnlyTheObjectAndAveragesChannels() {
+        try (ManagedMat a = TestImages.solid(20, 10, 100, 100, 100); ManagedMat b = TestImages.solid(20, 10, 100, 100, 100);
+             ManagedMat m = TestImages.mask(20, 10, TestImages.rect(0, 0, 5, 10))) {
+            b.mat().submat(0, 10, 0, 5).setTo(new org.opencv.core.Scalar(112, 94, 100));
+            b.mat().submat(0, 10, 10, 20).setTo(new org.opencv.core.Scalar(0, 0, 0));
+            assertThat(ImageMetrics.meanAbsDifference(a, b, m)).as("(12 + 6 + 0) / 3 inside, outside ignored")
+                    .isCloseTo(6.0, within(1e-9));
+            assertThat(ImageMetrics.meanAbsDifference(b, a, m)).isCloseTo(6.0, within(1e-9));
+            assertThat(ImageMetrics.meanAbsDifference(a, a, m)).isZero();
+        }
+        try (ManagedMat a = TestImages.solid(8, 8, 0, 0, 0); ManagedMat b = TestImages.solid(8, 8, 255, 255, 255);
+             ManagedMat none = TestImages.mask(8, 8, null)) {
+            assertThat(ImageMetrics.meanAbsDifference(a, b, none)).as("no foreground").isZero();
+        }
+    }
+
     /** Reference values computed with NumPy (Gaussian 11×11, σ 1.5, reflect padding, 5-pixel border cropped). */
     @Test
     void matchesAnIndependentNumpyComputationOnARealTriplet() {
