@@ -1,6 +1,7 @@
 package com.hdcompose.app.startup;
 
 import com.hdcompose.app.session.KnnViewMode;
+import com.hdcompose.app.session.Tool;
 import com.hdcompose.app.session.ViewOptions;
 import com.hdcompose.app.window.EditorWindow;
 import com.hdcompose.engine.document.ObjectLayer;
@@ -17,8 +18,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshot} mode: waits for the full-resolution preview, sets up the requested view
- * (initial, split, knn, knn-all, kcompare, layers, composite-mask, error, transform), snapshots the window (or the K
- * comparison) and exits. Used to document the UI under Xvfb.
+ * (initial, split, knn, knn-all, kcompare, layers, two-places, composite-mask, error, transform), snapshots the window
+ * (or the K comparison) and exits. Used to document the UI under Xvfb.
  */
 final class ScreenshotRunner {
     private static final int TIMEOUT_TICKS = 600;
@@ -35,6 +36,7 @@ final class ScreenshotRunner {
     void start() {
         switch (options.screenshotView()) {
             case "layers", "transform" -> ScreenshotScenes.threeObjects(window);
+            case "two-places" -> ScreenshotScenes.twoPlaces(window);
             case "composite-mask" -> ScreenshotScenes.compositeWithMask(window,
                     com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
             case "error" -> ScreenshotScenes.brokenFile(window);
@@ -84,6 +86,7 @@ final class ScreenshotRunner {
                 }
             }
             case "kcompare" -> window.compareK();
+            case "two-places" -> window.session().toolProperty().set(Tool.BRUSH);
             case "transform" -> window.focusTransform();
             default -> { }
         }
@@ -98,7 +101,9 @@ final class ScreenshotRunner {
         }
         try {
             WritableImage image = options.screenshotView().equals("kcompare") && window.kCompare().stage() != null
-                    ? window.kCompare().stage().getScene().snapshot(null) : window.getScene().snapshot(null);
+                    ? window.kCompare().stage().getScene().snapshot(null)
+                    : options.screenshotView().equals("two-places") ? documentOnCanvas()
+                    : window.getScene().snapshot(null);
             if (options.screenshot().getParent() != null) {
                 Files.createDirectories(options.screenshot().getParent());
             }
@@ -109,6 +114,19 @@ final class ScreenshotRunner {
         }
         window.shutdown();
         Platform.exit();
+    }
+
+    /** The canvas cropped to the picture (no handles: the brush tool is on and the pointer is away). */
+    private WritableImage documentOnCanvas() {
+        WritableImage all = window.canvas().snapshot(null, null);
+        var doc = window.session().document();
+        Point2D a = window.canvas().viewTransform().toScreen(0, 0);
+        Point2D b = window.canvas().viewTransform().toScreen(doc.width(), doc.height());
+        int x = (int) Math.max(0, Math.round(a.getX()));
+        int y = (int) Math.max(0, Math.round(a.getY()));
+        int w = (int) Math.min(all.getWidth() - x, Math.round(b.getX() - a.getX()));
+        int h = (int) Math.min(all.getHeight() - y, Math.round(b.getY() - a.getY()));
+        return new WritableImage(all.getPixelReader(), x, y, w, h);
     }
 
     private static void later(long millis, Runnable r) {

@@ -42,6 +42,21 @@ final class ScreenshotScenes {
                 left.placement().withRotation(12), null));
     }
 
+    /**
+     * The demo object twice, as two layers: where the scene puts it (the dim left shore) and a copy of the same size in
+     * the bright middle by the sun, so each is harmonized by the light around it (issue 17: placement).
+     */
+    static void twoPlaces(EditorWindow window) {
+        CompositionDocument doc = window.session().document();
+        ObjectLayer first = doc.object().orElseThrow();
+        window.session().execute(ValueCommand.rename(first, first.name(), "Dim shore"));
+        Placement p = first.placement();
+        ObjectLayer copy = first.duplicate("By the sun", new Placement(0.6 * doc.width(), p.y(), p.scaleX(),
+                p.scaleY(), 0));
+        window.session().execute(LayerStackCommand.add(doc, copy, "Add"));
+        doc.select(copy);
+    }
+
     /** Writes the demo scene flattened (composite and its mask) as NAME_comp / NAME_mask files and opens them. */
     static void compositeWithMask(EditorWindow window, Path assetsDir) {
         try (RenderedComposite scene = DemoScene.rendered(assetsDir)) {

@@ -1,0 +1,36 @@
+package com.hdcompose.app.startup;
+
+import static com.hdcompose.app.EditorFixture.call;
+import static com.hdcompose.app.EditorFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hdcompose.app.EditorUiTest;
+import com.hdcompose.engine.document.ObjectLayer;
+import com.hdcompose.engine.document.Placement;
+import com.hdcompose.engine.render.PreviewQuality;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The "two-places" screenshot scene: the same object as two layers, apart, each with its own full preview. */
+class TwoPlacesSceneTest extends EditorUiTest {
+    @Test
+    void theObjectStandsTwiceAtDifferentPlacesAndBothAreHarmonized(FxRobot robot) {
+        Placement original = fx.placement();
+        robot.interact(() -> ScreenshotScenes.twoPlaces(fx.window));
+        List<ObjectLayer> layers = call(() -> List.copyOf(fx.doc().layers()));
+        assertThat(layers).hasSize(2);
+        Placement a = call(() -> layers.get(0).placement());
+        Placement b = call(() -> layers.get(1).placement());
+        assertThat(a).isEqualTo(original);
+        assertThat(b.scaleX()).isEqualTo(a.scaleX());
+        assertThat(b.y()).isEqualTo(a.y());
+        assertThat(b.x()).isCloseTo(0.6 * call(() -> fx.doc().width()), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(call(() -> fx.layer().name())).isEqualTo("By the sun");
+        waitUntil(() -> {
+            var sprites = fx.window.preview().spritesProperty().get();
+            return layers.stream().allMatch(l -> sprites.containsKey(l.id())
+                    && sprites.get(l.id()).quality() == PreviewQuality.FULL);
+        });
+    }
+}
