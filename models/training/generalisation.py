@@ -27,6 +27,7 @@ from . import data
 from . import evaluate
 from . import indep
 from . import metrics
+from . import s2crnet
 from . import scenes
 
 INDEP_PER_PHOTO = 2
@@ -69,6 +70,8 @@ def method_fn(method):
     model, ck = checkpoints.load_model(path)
     info = {"checkpoint": os.path.relpath(path), "model": checkpoints.model_name(ck),
             **{k: ck.get(k) for k in ("step", "images_seen", "wall_s")}}
+    if info["model"] == "s2crnet":
+        return (lambda c, m, k: s2crnet.harmonize(model, c, m)[0]), info
     return (lambda c, m, k: model(c, m, torch.tensor([k]))[0]), info
 
 
