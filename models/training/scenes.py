@@ -3,7 +3,7 @@
 Why it exists: a cast-undoing network can score well on re-coloured objects while ignoring where the object sits.
 Here the whole photo is relit by a smooth light field with two zones, one dim and warm, one bright and cool,
 and the right answer for the object depends only on the zone it lies in. Written apart from the training generator
-(training/data.py and training/synth.py were not read) and independent of indep.py.
+(training/data.py and training/synth.py were not read); it shares only indep.py's colour helpers.
 
 Light is applied in LINEAR light: real = srgb(linear(photo) * L(x, y)), clipped to 0..1, with per-channel gains
   dim zone     gain 0.45..0.70 times a warm tint (R up, B down, tint luma 1),
@@ -26,6 +26,8 @@ and L blended across a smoothstep boundary (a line of random orientation, or a s
 import cv2
 import numpy as np
 
+from .indep import predict_u8, to_linear, to_srgb, to_u8
+
 LUMA = np.array([0.2126, 0.7152, 0.0722])
 DIM_GAIN, BRIGHT_GAIN = (0.45, 0.70), (1.10, 1.50)
 TINT = (0.10, 0.30)
@@ -34,21 +36,7 @@ MIN_AREA, MAX_AREA = 0.01, 0.80
 IN_ZONE = 0.95  # share of the object that must lie in its zone's flat part
 
 
-# ---------------------------------------------------------------- helpers (duplicated on purpose: no shared code)
-def to_linear(x):
-    x = np.clip(x, 0.0, 1.0)
-    return np.where(x <= 0.04045, x / 12.92, ((x + 0.055) / 1.055) ** 2.4)
-
-
-def to_srgb(x):
-    x = np.clip(x, 0.0, 1.0)
-    return np.where(x <= 0.0031308, 12.92 * x, 1.055 * x ** (1 / 2.4) - 0.055)
-
-
-def to_u8(x):
-    return np.clip(np.round(np.asarray(x) * 255.0), 0, 255).astype(np.uint8)
-
-
+# ---------------------------------------------------------------- helpers
 def relight(img, gains):
     """uint8 RGB image times linear-light gains (3 values or HxWx3) -> uint8."""
     return to_u8(to_srgb(to_linear(img / 255.0) * gains))
@@ -277,15 +265,6 @@ def k_effect(out_k1, out_k9, mask):
     return {"mean": float(d.mean()) if d.size else 0.0, "max": float(d.max()) if d.size else 0.0}
 
 
-def predict_u8(predict, comp, mask, k=1, batch=8):
-    """predict(comp [B,3,H,W] 0..1 float32, mask [B,1,H,W] 0/1, k) -> [B,3,H,W] 0..1, over uint8 NHWC inputs;
-    outputs rounded to uint8 NHWC."""
-    outs = []
-    for a in range(0, len(comp), batch):
-        c = np.asarray(comp[a:a + batch]).transpose(0, 3, 1, 2).astype(np.float32) / 255.0
-        mk = (np.asarray(mask[a:a + batch]) > 127).astype(np.float32)[:, None]
-        outs.append(to_u8(np.asarray(predict(c, mk, k), np.float64)).transpose(0, 2, 3, 1))
-    return np.concatenate(outs) if outs else np.zeros_like(comp)
 
 
 def _mse(out, real, mask=None):

@@ -1,17 +1,9 @@
 """Behaviour of the independent synthetic evaluation set (indep.py) on tiny synthetic photos."""
-import importlib.util
-import os
 
 import numpy as np
 import pytest
 
-try:
-    from training import indep
-except ImportError:  # the folder is not (yet) a package: load the module from its path
-    _spec = importlib.util.spec_from_file_location(
-        "indep", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "indep.py"))
-    indep = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(indep)
+from training import indep
 
 SIZE = 48
 

@@ -1,17 +1,9 @@
 """Behaviour of the two-light-zone scenes, placement pairs and K-effect measure (scenes.py) on tiny synthetic photos."""
-import importlib.util
-import os
 
 import numpy as np
 import pytest
 
-try:
-    from training import scenes
-except ImportError:  # the folder is not (yet) a package: load the module from its path
-    _spec = importlib.util.spec_from_file_location(
-        "scenes", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scenes.py"))
-    scenes = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(scenes)
+from training import scenes
 
 SIZE = 64
 
