@@ -1,9 +1,9 @@
 """Evaluate on the fixed validation set (256x256, iHarmony4 protocol) and on shared/data/eval/triplets.
 
-  python3 evaluate.py --methods composite,classic,hdnet-lite,hdnet,s2crnet --out results/val.json
-  python3 evaluate.py --methods hdnet-lite --ksweep 1,3,5,7,9 --out results/ksweep.json
-  python3 evaluate.py --ablation runs/abl-full,runs/abl-no-ld,runs/abl-no-mgd --out results/ablation.json
-Checkpoints default to runs/<id>/ckpt.pt. Metrics on 0..255: MSE, PSNR (range 255), fMSE = fg SE / (3 x fg px),
+  python3 -m training.evaluate --methods composite,classic,hdnet-ct,hdnet-lite,s2crnet --out training/results/val.json
+  python3 -m training.evaluate --methods hdnet-ct --ksweep 1,5,9 --out training/results/ksweep-ct.json
+  python3 -m training.evaluate --ablation runs/abl-full,runs/abl-no-ld,runs/abl-no-mgd --out training/results/ablation.json
+Checkpoints default to models/runs/<id>/ckpt.pt. Metrics on 0..255: MSE, PSNR (range 255), fMSE = fg SE / (3 x fg px),
 averaged per image; also split by foreground ratio 0-5 %, 5-15 %, 15-100 %.
 """
 import argparse
@@ -19,10 +19,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 from . import checkpoints
 from . import data
-from . import hdnet
 from . import metrics
 from . import s2crnet
 from . import synth

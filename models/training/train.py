@@ -21,7 +21,6 @@ import time
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 from . import checkpoints
 from . import data
 from . import hdnet
