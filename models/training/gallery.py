@@ -1,6 +1,7 @@
 """Side-by-side gallery of real composites (no ground truth) for looking at a release: composite | each method.
 
   python3 -m training.gallery --methods classic,hdnet-lite,hdnet-ct --out training/cache/gallery
+  python3 -m training.gallery --methods hdnet-ct --k 1,9 --out training/cache/gallery-k   # what K does
 
 Inputs: every NAME_comp.* + NAME_mask.png of shared/data/eval/real-composites (research-only: the sheets are written
 to a git-ignored folder, never committed) and the demo scene of assets/demo, at its own placement and dragged to the
@@ -81,19 +82,21 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--methods", default="classic,hdnet-lite")
     ap.add_argument("--size", type=int, default=256)
-    ap.add_argument("--k", type=int, default=1)
+    ap.add_argument("--k", default="1", help="K, or several (e.g. 1,9): each method once per K, side by side")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    fns = [(m.split("=", 1)[0], generalisation.method_fn(m)[0]) for m in args.methods.split(",")]
+    ks = [int(k) for k in args.k.split(",")]
+    fns = [(m.split("=", 1)[0] + (f" K={k}" if len(ks) > 1 else ""), generalisation.method_fn(m)[0], k)
+           for m in args.methods.split(",") for k in ks]
     os.makedirs(args.out, exist_ok=True)
     rows, means = [], {}
     for name, comp, mask in [*demo_scenes(), *real_composites()]:
         outs = []
-        for mname, fn in fns:
-            o, m = run_at(fn, comp, mask, args.size, args.k)
+        for mname, fn, k in fns:
+            o, m = run_at(fn, comp, mask, args.size, k)
             outs.append((mname, o))
             means.setdefault(name, {})[mname] = [round(float(v), 1) for v in o[m].mean(0)]
-        small, m = run_at(lambda c, mm, k: c, comp, mask, args.size, args.k)
+        small, m = run_at(lambda c, mm, k: c, comp, mask, args.size, 1)
         means[name]["composite"] = [round(float(v), 1) for v in small[m].mean(0)]
         rows.append(row(name, small, outs))
     width = max(r.shape[1] for r in rows)

@@ -204,14 +204,18 @@ class LocalDynamic(nn.Module):
         grid_idx = bg_idx_p[sel]
         full_idx = torch.zeros(n, kk, dtype=torch.int64, device=f.device).index_put((fg_idx,), grid_idx)
         full_w = torch.zeros(n, kk, dtype=f.dtype, device=f.device).index_put((fg_idx,), w)
-        cref = None
+        cref = kdiff = None
         if col is not None:
             ct = col.transpose(0, 1)  # [N,C']
             cb = torch.cat([ct.index_select(0, bg_idx), torch.zeros(MAX_K, ct.shape[1], dtype=f.dtype,
                                                                      device=f.device)], 0)
             cfg = (w.unsqueeze(2) * cb[sel]).sum(1)  # [nF,C'] the matched neighbours' colour
             cref = ct.index_put((fg_idx,), cfg).transpose(0, 1)
-        return out.transpose(0, 1), full_idx, full_w, cref
+            # K-neighbour light: over the object's cells, the mean difference between the K matches' colour and the
+            # single best match's (the reference at K = 1); 0 at K = 1 and for an object without a whole cell
+            best = torch.argmax(sim[1:], dim=1)
+            kdiff = (cfg - cb.index_select(0, best)).sum(0) / (fg_idx.shape[0] + 1e-5)
+        return out.transpose(0, 1), full_idx, full_w, (cref, kdiff)
 
     def forward(self, x, m8, k, col=None):
         b, c = x.shape[0], x.shape[1]
@@ -221,15 +225,18 @@ class LocalDynamic(nn.Module):
         if self.pos_raw is not None:
             pos = cell_positions(x[0, 0])
         cflat = col.reshape(b, col.shape[1], -1) if col is not None else None
-        outs, idxs, ws, crefs = [], [], [], []
+        outs, idxs, ws, crefs, kdiffs = [], [], [], [], []
         for i in range(b):
-            o, ix, wt, cr = self.forward_single(flat[i], fgm[i], k, pos, cflat[i] if cflat is not None else None)
+            o, ix, wt, (cr, kd) = self.forward_single(flat[i], fgm[i], k, pos, cflat[i] if cflat is not None else None)
             outs.append(o)
             idxs.append(ix)
             ws.append(wt)
             crefs.append(cr)
-        cref = torch.stack(crefs).reshape(col.shape) if col is not None else None
-        return torch.stack(outs).reshape(x.shape), torch.stack(idxs), torch.stack(ws), cref
+            kdiffs.append(kd)
+        refs = None
+        if col is not None:  # (colour reference [B,C',h,w], K-neighbour light [B,C',1,1])
+            refs = torch.stack(crefs).reshape(col.shape), torch.stack(kdiffs).reshape(b, col.shape[1], 1, 1)
+        return torch.stack(outs).reshape(x.shape), torch.stack(idxs), torch.stack(ws), refs
 
 
 class HDNet(nn.Module):
@@ -240,13 +247,16 @@ class HDNet(nn.Module):
     share alpha(x) of the Lab-statistics-like transfer (the foreground's RGB mean/std moved to the background's) + a
     learned affine residual. The network thus decides how far to move towards the statistics, and a colour transform
     keeps the object's texture. With light_ref, LD's weights also average the matched cells' log colours; their
-    difference from the background's mean (the local light the K neighbours show) enters the decoder and the head."""
+    difference from the background's mean (the local light the K neighbours show) enters the decoder and the head.
+    With k_light the result is re-lit by how the K matches' light differs from the single best match's (relight):
+    K = 1 is the network's own result, a larger K draws the object's light from more of the scene."""
 
-    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False):
+    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False, k_light=False):
         super().__init__()
         c = width
         self.width, self.n_res, self.use_ld, self.use_mgd = width, n_res, use_ld, use_mgd
         self.head, self.light_ref = head, light_ref and use_ld
+        self.k_light = k_light and self.light_ref
         self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
         self.enc1 = nn.Sequential(ConvAct(c, 2 * c, 2), ConvAct(2 * c, 2 * c))
         self.enc2 = nn.Sequential(ConvAct(2 * c, 4 * c, 2), ConvAct(4 * c, 4 * c))
@@ -289,14 +299,17 @@ class HDNet(nn.Module):
         e2 = self.enc2(e1)
         e3 = self.enc3(e2)
         b = self.res(e3)
-        light = None
+        light = k_gain = None
         if self.ld is not None:
             col = log_colour(F.avg_pool2d(composite, 8)) if self.light_ref else None
-            b, knn_idx, knn_w, cref = self.ld(b, m8, k, col)
-            if cref is not None:
+            b, knn_idx, knn_w, refs = self.ld(b, m8, k, col)
+            if refs is not None:
+                cref, kdiff = refs
                 bg8 = (m8 <= FG_THRESHOLD).to(b.dtype)
                 bg_mean = (col * bg8).sum(dim=(2, 3), keepdim=True) / (bg8.sum(dim=(2, 3), keepdim=True) + 1e-5)
                 light = (cref - bg_mean) * (1 - bg8)  # fg cells: their neighbours' light against the bg's mean
+                if self.k_light:
+                    k_gain = kdiff
         else:
             b, knn_idx, knn_w = self._no_knn(b, k)
         d2 = self.dec2(torch.cat([self.up2(self._up(b)), e2], 1))
@@ -322,6 +335,8 @@ class HDNet(nn.Module):
             pred = (torch.tanh(raw + logit) + 1) * 0.5
         else:
             pred = apply_transform(raw, composite, mask)
+        if k_gain is not None:
+            pred = relight(pred, k_gain)
         harmonized = mask * pred + (1 - mask) * composite
         return harmonized, knn_idx, knn_w
 
@@ -339,6 +354,12 @@ ALPHA_BIAS = -5.0  # alpha = sigmoid(raw - 5): ~0.007 at the start, so the untra
 
 def log_colour(x):
     return torch.log(x + 0.02)
+
+
+def relight(x, gain):
+    """x 0..1 scaled by exp(gain) in the log-colour domain (log(x + 0.02)) of the light reference: the K-neighbour
+    light, one RGB gain [B,3,1,1] for the whole object (how its K matches' light differs from its best match's)."""
+    return torch.clamp((x + 0.02) * torch.exp(gain) - 0.02, 0.0, 1.0)
 
 
 def statistics_transfer(composite, mask):
@@ -362,8 +383,8 @@ def apply_transform(raw, composite, mask):
 
 
 VARIANTS = {"hdnet": dict(width=32), "hdnet-lite": dict(width=8),
-            "hdnet-ct": dict(width=8, head="transform", light_ref=True),
-            "hdnet-ct-full": dict(width=32, head="transform", light_ref=True)}
+            "hdnet-ct": dict(width=8, head="transform", light_ref=True, k_light=True),
+            "hdnet-ct-full": dict(width=32, head="transform", light_ref=True, k_light=True)}
 
 
 def build(name, use_ld=True, use_mgd=True):

@@ -47,10 +47,23 @@ def machine(args):
     return f"{platform.node()} {cpu} x{os.cpu_count()} threads={args.threads}{procs} {dev}"
 
 
-def fg_mse_loss(pred, real, mask):
+def fg_errors(pred, real, mask):
+    """Per-image squared error over max(A_MIN, mask area): the paper's loss before the batch mean."""
     se = ((pred - real) ** 2).sum(dim=(1, 2, 3))
-    area = mask.sum(dim=(1, 2, 3)).clamp_min(A_MIN)
-    return (se / area).mean()
+    return se / mask.sum(dim=(1, 2, 3)).clamp_min(A_MIN)
+
+
+def fg_mse_loss(pred, real, mask):
+    return fg_errors(pred, real, mask).mean()
+
+
+def harm_loss(pred, real, mask, comp, weight):
+    """fg_mse_loss plus `weight` times how far each output's error exceeds its composite's (do no harm): a composite
+    that already fits (error 0) or nearly fits is pulled back towards the unchanged input."""
+    err = fg_errors(pred, real, mask)
+    if weight <= 0:
+        return err.mean()
+    return err.mean() + weight * torch.relu(err - fg_errors(comp, real, mask)).mean()
 
 
 class BatchStream(torch.utils.data.IterableDataset):
@@ -175,6 +188,8 @@ def parse_args(argv=None):
     ap.add_argument("--clip", type=float, default=0.5, help="gradient-norm clipping")
     ap.add_argument("--warmup", type=int, default=200, help="linear lr warm-up steps (from this start)")
     ap.add_argument("--k", type=int, default=0, help="training K (0 = random 1..9 per step)")
+    ap.add_argument("--harm", type=float, default=0.0,
+                    help="weight of the do-no-harm term: each output's error above its composite's (train.harm_loss)")
     ap.add_argument("--ckpt-every", type=float, default=180, help="seconds")
     ap.add_argument("--val-every", type=float, default=600, help="seconds")
     ap.add_argument("--val-subset", type=int, default=48)
@@ -270,7 +285,8 @@ class Run:
         if not self.lead:
             return
         a = self.args
-        rec.update({"machine": self.mach, "model": a.model, "flags": self.flags, "size": a.size, "batch": a.batch})
+        rec.update({"machine": self.mach, "model": a.model, "flags": self.flags, "size": a.size, "batch": a.batch,
+                    "harm": a.harm, "k": a.k})
         with open(self.log_path, "a") as f:
             f.write(json.dumps(rec) + "\n")
         print(json.dumps(rec), flush=True)
@@ -346,7 +362,7 @@ class Run:
             k = a.k if a.k else int(self.krng.integers(1, 10))
             with torch.autocast(a.device, dtype=torch.bfloat16, enabled=a.bf16):
                 pred = forward(net, a.model, c, m, torch.tensor([k]))
-            loss = fg_mse_loss(pred.float(), r, m)
+            loss = harm_loss(pred.float(), r, m, c, a.harm)
             self.opt.zero_grad(set_to_none=True)
             loss.backward()
             gnorm = float(torch.nn.utils.clip_grad_norm_(self.model.parameters(), a.clip))

@@ -20,7 +20,7 @@ def test_untrained_transform_head_is_nearly_the_identity():
     model = hdnet.build("hdnet-ct").eval()
     comp, mask = sample()
     with torch.no_grad():
-        out = model(comp, mask, torch.tensor([3]))[0]
+        out = model(comp, mask, torch.tensor([1]))[0]  # K > 1 adds the K-neighbour light
     assert (out - comp).abs().max() < 0.01
 
 
@@ -60,6 +60,32 @@ def test_k_changes_the_output_through_the_light_reference():
         a = model(comp, mask, torch.tensor([1]))[0]
         b = model(comp, mask, torch.tensor([9]))[0]
     assert (a - b).abs().max() > 1e-3
+
+
+def test_k1_is_the_network_itself_and_larger_k_relights_the_object_as_a_whole():
+    model = perturbed()
+    comp, mask = sample(seed=3)
+    with torch.no_grad():
+        one = model(comp, mask, torch.tensor([1]))[0]
+        model.k_light = False
+        plain1, plain9 = (model(comp, mask, torch.tensor([k]))[0] for k in (1, 9))
+        model.k_light = True
+        nine = model(comp, mask, torch.tensor([9]))[0]
+    assert torch.allclose(one, plain1, atol=1e-6)  # K = 1: the single best match, no extra light
+    inside = (mask.expand_as(comp) > 0) & (plain9 > 0.05) & (plain9 < 0.95) & (nine > 0.05) & (nine < 0.95)
+    ratio = (nine + 0.02) / (plain9 + 0.02)
+    per_channel = [ratio[0, c][inside[0, c]] for c in range(3)]  # one gain per channel over the object
+    assert max(float(r.max() - r.min()) for r in per_channel) < 1e-3
+    assert max(float((r - 1).abs().max()) for r in per_channel) > 1e-3
+    outside = mask.expand_as(comp) == 0
+    assert torch.equal(nine[outside], comp[outside])
+
+
+def test_relight_is_a_gain_in_the_log_colour_domain():
+    x = torch.tensor([0.0, 0.25, 0.98])
+    assert torch.allclose(hdnet.relight(x, torch.zeros(3)), x)
+    assert torch.allclose(hdnet.relight(x, torch.full((3,), float(torch.log(torch.tensor(2.0))))),
+                          torch.tensor([0.02, 0.52, 1.0]), atol=1e-6)
 
 
 def test_position_term_prefers_the_nearer_of_two_identical_cells():

@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshot} mode: waits for the full-resolution preview, sets up the requested view
- * (initial, split, knn, knn-all, kcompare, layers, two-places, composite-mask, error, transform), snapshots the window
+ * (initial, split, knn, knn-all, kcompare, kcompare-sun, layers, two-places, composite-mask, error, transform), snapshots
+ * the window
  * (or the K comparison) and exits. Used to document the UI under Xvfb.
  */
 final class ScreenshotRunner {
@@ -37,6 +38,7 @@ final class ScreenshotRunner {
         switch (options.screenshotView()) {
             case "layers", "transform" -> ScreenshotScenes.threeObjects(window);
             case "two-places" -> ScreenshotScenes.twoPlaces(window);
+            case "kcompare-sun" -> ScreenshotScenes.byTheSun(window);
             case "composite-mask" -> ScreenshotScenes.compositeWithMask(window,
                     com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
             case "error" -> ScreenshotScenes.brokenFile(window);
@@ -85,7 +87,7 @@ final class ScreenshotRunner {
                     window.canvas().setPointer(new Point2D(p[0], p[1]));
                 }
             }
-            case "kcompare" -> window.compareK();
+            case "kcompare", "kcompare-sun" -> window.compareK();
             case "two-places" -> window.session().toolProperty().set(Tool.BRUSH);
             case "transform" -> window.focusTransform();
             default -> { }
@@ -94,13 +96,13 @@ final class ScreenshotRunner {
     }
 
     private void snapshot() {
-        if (options.screenshotView().equals("kcompare")
+        if (options.screenshotView().startsWith("kcompare")
                 && (window.kCompare().stage() == null || !window.kCompare().stage().isShowing()) && ++ticks < TIMEOUT_TICKS) {
             later(200, this::snapshot);
             return;
         }
         try {
-            WritableImage image = options.screenshotView().equals("kcompare") && window.kCompare().stage() != null
+            WritableImage image = options.screenshotView().startsWith("kcompare") && window.kCompare().stage() != null
                     ? window.kCompare().stage().getScene().snapshot(null)
                     : options.screenshotView().equals("two-places") ? documentOnCanvas()
                     : window.getScene().snapshot(null);

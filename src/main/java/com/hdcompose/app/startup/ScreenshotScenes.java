@@ -42,6 +42,15 @@ final class ScreenshotScenes {
                 left.placement().withRotation(12), null));
     }
 
+    /** The demo object dragged from the dim shore to the bright middle by the sun (where K changes it most). */
+    static void byTheSun(EditorWindow window) {
+        CompositionDocument doc = window.session().document();
+        ObjectLayer layer = doc.object().orElseThrow();
+        Placement p = layer.placement();
+        window.session().execute(ValueCommand.placement(layer, "Move", p,
+                new Placement(0.6 * doc.width(), p.y(), p.scaleX(), p.scaleY(), p.rotation()), null));
+    }
+
     /**
      * The demo object twice, as two layers: where the scene puts it (the dim left shore) and a copy of the same size in
      * the bright middle by the sun, so each is harmonized by the light around it (issue 17: placement).

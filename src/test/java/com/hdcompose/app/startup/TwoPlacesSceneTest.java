@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-/** The "two-places" screenshot scene: the same object as two layers, apart, each with its own full preview. */
+/**
+ * The "two-places" screenshot scene (the same object as two layers, apart, each with its own full preview) and the
+ * "kcompare-sun" one (the object dragged by the sun, one undoable move).
+ */
 class TwoPlacesSceneTest extends EditorUiTest {
     @Test
     void theObjectStandsTwiceAtDifferentPlacesAndBothAreHarmonized(FxRobot robot) {
@@ -32,5 +35,18 @@ class TwoPlacesSceneTest extends EditorUiTest {
             return layers.stream().allMatch(l -> sprites.containsKey(l.id())
                     && sprites.get(l.id()).quality() == PreviewQuality.FULL);
         });
+    }
+
+    @Test
+    void byTheSunMovesTheObjectToTheBrightMiddleAsOneUndoableStep(FxRobot robot) {
+        Placement original = fx.placement();
+        robot.interact(() -> ScreenshotScenes.byTheSun(fx.window));
+        Placement moved = fx.placement();
+        assertThat(call(() -> fx.doc().layers().size())).isEqualTo(1);
+        assertThat(moved.x()).isCloseTo(0.6 * call(() -> fx.doc().width()), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(moved.withRotation(0)).isEqualTo(new Placement(moved.x(), original.y(), original.scaleX(),
+                original.scaleY(), 0));
+        robot.interact(() -> fx.window.session().undo());
+        assertThat(fx.placement()).isEqualTo(original);
     }
 }
