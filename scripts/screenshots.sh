@@ -8,7 +8,7 @@ command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt-get install x
 scripts/ensure-jar.sh
 views=("$@")
 if [[ ${#views[@]} -eq 0 ]]; then
-  views=(initial split knn knn-all kcompare kcompare-sun two-places layers composite-mask error transform)
+  views=(initial split knn knn-all kcompare kcompare-sun kcompare-sea two-places layers composite-mask error transform)
 fi
 for view in "${views[@]}"; do
   xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/hdcompose.jar com.hdcompose.app.EditorLauncher \

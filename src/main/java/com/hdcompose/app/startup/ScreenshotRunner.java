@@ -18,9 +18,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshot} mode: waits for the full-resolution preview, sets up the requested view
- * (initial, split, knn, knn-all, kcompare, kcompare-sun, layers, two-places, composite-mask, error, transform), snapshots
- * the window
- * (or the K comparison) and exits. Used to document the UI under Xvfb.
+ * (initial, split, knn, knn-all, kcompare, kcompare-sun, kcompare-sea, layers, two-places, composite-mask, error,
+ * transform), snapshots the window (or the K comparison) and exits. Used to document the UI under Xvfb.
  */
 final class ScreenshotRunner {
     private static final int TIMEOUT_TICKS = 600;
@@ -39,6 +38,8 @@ final class ScreenshotRunner {
             case "layers", "transform" -> ScreenshotScenes.threeObjects(window);
             case "two-places" -> ScreenshotScenes.twoPlaces(window);
             case "kcompare-sun" -> ScreenshotScenes.byTheSun(window);
+            case "kcompare-sea" -> ScreenshotScenes.onBlueHourSea(window,
+                    com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
             case "composite-mask" -> ScreenshotScenes.compositeWithMask(window,
                     com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
             case "error" -> ScreenshotScenes.brokenFile(window);
@@ -87,7 +88,7 @@ final class ScreenshotRunner {
                     window.canvas().setPointer(new Point2D(p[0], p[1]));
                 }
             }
-            case "kcompare", "kcompare-sun" -> window.compareK();
+            case "kcompare", "kcompare-sun", "kcompare-sea" -> window.compareK();
             case "two-places" -> window.session().toolProperty().set(Tool.BRUSH);
             case "transform" -> window.focusTransform();
             default -> { }

@@ -9,6 +9,7 @@ import com.hdcompose.engine.document.ObjectLayer;
 import com.hdcompose.engine.document.Placement;
 import com.hdcompose.engine.document.RenderedComposite;
 import com.hdcompose.engine.document.ValueCommand;
+import com.hdcompose.engine.imaging.ImageFileReader;
 import com.hdcompose.engine.imaging.ImageFileWriter;
 import com.hdcompose.engine.project.MaskPng;
 import java.io.IOException;
@@ -40,6 +41,24 @@ final class ScreenshotScenes {
         doc.select(left);
         window.session().execute(ValueCommand.placement(left, "Rotate", left.placement(),
                 left.placement().withRotation(12), null));
+    }
+
+    /**
+     * The demo object on the blue-hour sea photo of {@code assets/photos} (read here, in the screenshot mode only),
+     * dragged to just above the horizon left of the middle: its matched cells differ (sky, haze, far shore, sea), so
+     * K = 1, 5 and 9 give clearly different light.
+     */
+    static void onBlueHourSea(EditorWindow window, Path assetsDir) {
+        Path photo = assetsDir.resolve("photos").resolve("blue-hour-sea.jpg");
+        window.imports().place(ImageFileReader.read(photo), ImportActions.Target.BACKGROUND,
+                photo.getFileName().toString());
+        CompositionDocument doc = window.session().document();
+        ObjectLayer layer = doc.object().orElseThrow();
+        Placement p = layer.placement();
+        double scale = 0.6;
+        window.session().execute(ValueCommand.placement(layer, "Move", p, new Placement(
+                0.3 * (doc.width() - scale * layer.width()), 0.7 * doc.height() - scale * layer.height(), scale, scale,
+                0), null));
     }
 
     /** The demo object dragged from the dim shore to the bright middle by the sun (where K changes it most). */

@@ -49,4 +49,15 @@ class TwoPlacesSceneTest extends EditorUiTest {
         robot.interact(() -> fx.window.session().undo());
         assertThat(fx.placement()).isEqualTo(original);
     }
+
+    @Test
+    void onTheBlueHourSeaTheBackgroundIsThePhotoAndTheObjectStandsLeftOfTheMiddle(FxRobot robot) {
+        robot.interact(() -> ScreenshotScenes.onBlueHourSea(fx.window, java.nio.file.Path.of("assets")));
+        assertThat(call(() -> fx.doc().width())).isEqualTo(1600);
+        assertThat(call(() -> fx.doc().height())).isEqualTo(1067);
+        Placement p = fx.placement();
+        double w = call(() -> fx.layer().width());
+        assertThat(p.scaleX()).isEqualTo(0.6);
+        assertThat(p.x()).isCloseTo(0.3 * (1600 - 0.6 * w), org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
