@@ -299,7 +299,7 @@ class HDNet(nn.Module):
         e2 = self.enc2(e1)
         e3 = self.enc3(e2)
         b = self.res(e3)
-        light = k_gain = None
+        light = kdiff = None
         if self.ld is not None:
             col = log_colour(F.avg_pool2d(composite, 8)) if self.light_ref else None
             b, knn_idx, knn_w, refs = self.ld(b, m8, k, col)
@@ -308,8 +308,6 @@ class HDNet(nn.Module):
                 bg8 = (m8 <= FG_THRESHOLD).to(b.dtype)
                 bg_mean = (col * bg8).sum(dim=(2, 3), keepdim=True) / (bg8.sum(dim=(2, 3), keepdim=True) + 1e-5)
                 light = (cref - bg_mean) * (1 - bg8)  # fg cells: their neighbours' light against the bg's mean
-                if self.k_light:
-                    k_gain = kdiff
         else:
             b, knn_idx, knn_w = self._no_knn(b, k)
         d2 = self.dec2(torch.cat([self.up2(self._up(b)), e2], 1))
@@ -335,8 +333,8 @@ class HDNet(nn.Module):
             pred = (torch.tanh(raw + logit) + 1) * 0.5
         else:
             pred = apply_transform(raw, composite, mask)
-        if k_gain is not None:
-            pred = relight(pred, k_gain)
+        if self.k_light:
+            pred = relight(pred, kdiff)
         harmonized = mask * pred + (1 - mask) * composite
         return harmonized, knn_idx, knn_w
 

@@ -38,10 +38,8 @@ final class ScreenshotRunner {
             case "layers", "transform" -> ScreenshotScenes.threeObjects(window);
             case "two-places" -> ScreenshotScenes.twoPlaces(window);
             case "kcompare-sun" -> ScreenshotScenes.byTheSun(window);
-            case "kcompare-sea" -> ScreenshotScenes.onBlueHourSea(window,
-                    com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
-            case "composite-mask" -> ScreenshotScenes.compositeWithMask(window,
-                    com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets")));
+            case "kcompare-sea" -> ScreenshotScenes.onBlueHourSea(window, assetsDir());
+            case "composite-mask" -> ScreenshotScenes.compositeWithMask(window, assetsDir());
             case "error" -> ScreenshotScenes.brokenFile(window);
             default -> { }
         }
@@ -130,6 +128,10 @@ final class ScreenshotRunner {
         int w = (int) Math.min(all.getWidth() - x, Math.round(b.getX() - a.getX()));
         int h = (int) Math.min(all.getHeight() - y, Math.round(b.getY() - a.getY()));
         return new WritableImage(all.getPixelReader(), x, y, w, h);
+    }
+
+    private static java.nio.file.Path assetsDir() {
+        return com.hdcompose.engine.document.AssetsLocator.find().orElse(java.nio.file.Path.of("assets"));
     }
 
     private static void later(long millis, Runnable r) {

@@ -66,8 +66,13 @@ final class ScreenshotScenes {
         CompositionDocument doc = window.session().document();
         ObjectLayer layer = doc.object().orElseThrow();
         Placement p = layer.placement();
-        window.session().execute(ValueCommand.placement(layer, "Move", p,
-                new Placement(0.6 * doc.width(), p.y(), p.scaleX(), p.scaleY(), p.rotation()), null));
+        window.session().execute(ValueCommand.placement(layer, "Move", p, bySun(doc, p).withRotation(p.rotation()),
+                null));
+    }
+
+    /** {@code p} moved to the bright middle by the demo background's sun, unrotated. */
+    private static Placement bySun(CompositionDocument doc, Placement p) {
+        return new Placement(0.6 * doc.width(), p.y(), p.scaleX(), p.scaleY(), 0);
     }
 
     /**
@@ -79,8 +84,7 @@ final class ScreenshotScenes {
         ObjectLayer first = doc.object().orElseThrow();
         window.session().execute(ValueCommand.rename(first, first.name(), "Dim shore"));
         Placement p = first.placement();
-        ObjectLayer copy = first.duplicate("By the sun", new Placement(0.6 * doc.width(), p.y(), p.scaleX(),
-                p.scaleY(), 0));
+        ObjectLayer copy = first.duplicate("By the sun", bySun(doc, p));
         window.session().execute(LayerStackCommand.add(doc, copy, "Add"));
         doc.select(copy);
     }

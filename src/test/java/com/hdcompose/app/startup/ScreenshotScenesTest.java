@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * The "two-places" screenshot scene (the same object as two layers, apart, each with its own full preview) and the
- * "kcompare-sun" one (the object dragged by the sun, one undoable move).
+ * The screenshot scenes of issue 17: "two-places" (the same object as two layers, apart, each with its own full
+ * preview), "kcompare-sun" (the object dragged by the sun, one undoable move) and "kcompare-sea" (the object on the
+ * blue-hour sea photo).
  */
-class TwoPlacesSceneTest extends EditorUiTest {
+class ScreenshotScenesTest extends EditorUiTest {
     @Test
     void theObjectStandsTwiceAtDifferentPlacesAndBothAreHarmonized(FxRobot robot) {
         Placement original = fx.placement();
