@@ -43,7 +43,7 @@ def demo_scenes():
     p = scene["placement"]
     obj = cv2.resize(obj, None, fx=p["scaleX"], fy=p["scaleY"], interpolation=cv2.INTER_AREA)
     h, w = obj.shape[:2]
-    for name, (x, y) in (("demo", (p["x"], p["y"])),
+    for name, (x, y) in (("demo", (round(p["x"] - w / 2), round(p["y"] - h / 2))),  # placement: the object's centre
                          ("demo-dragged", ((bg.shape[1] - w) // 2, (bg.shape[0] - h) // 2))):
         comp, mask = bg.copy(), np.zeros(bg.shape[:2], bool)
         x0, y0, x1, y1 = max(x, 0), max(y, 0), min(x + w, bg.shape[1]), min(y + h, bg.shape[0])

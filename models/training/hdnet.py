@@ -249,14 +249,20 @@ class HDNet(nn.Module):
     keeps the object's texture. With light_ref, LD's weights also average the matched cells' log colours; their
     difference from the background's mean (the local light the K neighbours show) enters the decoder and the head.
     With k_light the result is re-lit by how the K matches' light differs from the single best match's (relight):
-    K = 1 is the network's own result, a larger K draws the object's light from more of the scene."""
+    K = 1 is the network's own result, a larger K draws the object's light from more of the scene.
+    With dead_zone > 0 (levels of 0..255) inference applies dead_zone(): a change too small to see is not made.
+    head_stride = 2 predicts the transform on a grid of half the resolution (as PCT-Net does at low resolution) and
+    upsamples its coefficients bilinearly: the full-resolution part of the head is then only the per-pixel apply."""
 
-    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False, k_light=False):
+    def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False, k_light=False,
+                 dead_zone=0.0, head_stride=1):
         super().__init__()
         c = width
         self.width, self.n_res, self.use_ld, self.use_mgd = width, n_res, use_ld, use_mgd
         self.head, self.light_ref = head, light_ref and use_ld
         self.k_light = k_light and self.light_ref
+        self.dead_zone = float(dead_zone)
+        self.head_stride = int(head_stride) if head == "transform" else 1
         self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
         self.enc1 = nn.Sequential(ConvAct(c, 2 * c, 2), ConvAct(2 * c, 2 * c))
         self.enc2 = nn.Sequential(ConvAct(2 * c, 4 * c, 2), ConvAct(4 * c, 4 * c))
@@ -323,9 +329,14 @@ class HDNet(nn.Module):
         if self.mgd1 is not None:
             d1 = self.mgd1(d1, m2)
         d0 = self.dec0(torch.cat([self.up0(self._up(d1)), e0], 1))
+        if self.head_stride > 1:  # the transform's coefficients are smooth: predicted on a coarser grid
+            d0 = F.avg_pool2d(d0, self.head_stride)
         if light is not None:
-            d0 = torch.cat([d0, F.interpolate(light, scale_factor=8.0, mode="bilinear", align_corners=False)], 1)
+            d0 = torch.cat([d0, F.interpolate(light, scale_factor=8.0 / self.head_stride, mode="bilinear",
+                                              align_corners=False)], 1)
         raw = self.out(d0)
+        if self.head_stride > 1:
+            raw = F.interpolate(raw, scale_factor=float(self.head_stride), mode="bilinear", align_corners=False)
         if self.head == "pixel":
             # tanh output mapped to 0..1, as a residual in the tanh-logit domain of the composite (identity at init).
             cc = torch.clamp(composite * 2 - 1, -0.995, 0.995)
@@ -335,6 +346,8 @@ class HDNet(nn.Module):
             pred = apply_transform(raw, composite, mask)
         if self.k_light:
             pred = relight(pred, kdiff)
+        if self.dead_zone > 0 and not self.training:  # training learns the network's own change
+            pred = dead_zone(pred, composite, mask, self.dead_zone)
         harmonized = mask * pred + (1 - mask) * composite
         return harmonized, knn_idx, knn_w
 
@@ -346,6 +359,7 @@ class HDNet(nn.Module):
         return b, z.long(), z
 
 
+DEAD_ZONE = 6.0  # levels: HDNet-CT's inference leaves an object alone when it would change it by less (RMS)
 TRANSFORM_CHANNELS = 13  # alpha, 3x3 matrix residual, 3 offsets
 ALPHA_BIAS = -5.0  # alpha = sigmoid(raw - 5): ~0.007 at the start, so the untrained head is nearly the identity
 
@@ -358,6 +372,18 @@ def relight(x, gain):
     """x 0..1 scaled by exp(gain) in the log-colour domain (log(x + 0.02)) of the light reference: the K-neighbour
     light, one RGB gain [B,3,1,1] for the whole object (how its K matches' light differs from its best match's)."""
     return torch.clamp((x + 0.02) * torch.exp(gain) - 0.02, 0.0, 1.0)
+
+
+def dead_zone(pred, composite, mask, tau):
+    """Do no harm: the object's change composite -> pred scaled by g = max(0, 1 - (tau / r)^6), r its RMS change over
+    the object in levels of 0..255. A change under tau (6 levels, about one just-noticeable difference) is dropped and
+    the object is left as it is; g rises steeply and continuously above it (0.67 at 1.2 tau, 0.91 at 1.5 tau, 0.98 at
+    2 tau), so real corrections stay whole. One gain per object: the change keeps its direction and texture."""
+    d = (pred - composite) * 255.0
+    area = 3.0 * mask.sum(dim=(1, 2, 3), keepdim=True) + 1e-5
+    msd = (d * d * mask).sum(dim=(1, 2, 3), keepdim=True) / area  # r^2
+    g = torch.clamp(1.0 - (tau * tau / (msd + 1e-6)) ** 3, min=0.0)
+    return composite + g * (pred - composite)
 
 
 def statistics_transfer(composite, mask):
@@ -381,13 +407,16 @@ def apply_transform(raw, composite, mask):
 
 
 VARIANTS = {"hdnet": dict(width=32), "hdnet-lite": dict(width=8),
-            "hdnet-ct": dict(width=8, head="transform", light_ref=True, k_light=True),
-            "hdnet-ct-full": dict(width=32, head="transform", light_ref=True, k_light=True)}
+            "hdnet-ct": dict(width=8, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
+                             head_stride=2),
+            "hdnet-ct-full": dict(width=32, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
+                                  head_stride=2)}
 
 
-def build(name, use_ld=True, use_mgd=True):
+def build(name, use_ld=True, use_mgd=True, **overrides):
+    """The named variant; overrides replace its settings (dead_zone=0 gives the network's own change)."""
     if name in VARIANTS:
-        return HDNet(**VARIANTS[name], use_ld=use_ld, use_mgd=use_mgd)
+        return HDNet(**{**VARIANTS[name], **overrides}, use_ld=use_ld, use_mgd=use_mgd)
     raise ValueError(f"unknown HDNet variant {name!r}")
 
 

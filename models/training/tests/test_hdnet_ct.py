@@ -8,8 +8,9 @@ from training import hdnet
 
 
 def perturbed(name="hdnet-ct", seed=0):
+    """Every parameter moved: the network's own change (no dead zone, which would drop such small changes)."""
     torch.manual_seed(seed)
-    model = hdnet.build(name)
+    model = hdnet.build(name, dead_zone=0.0)
     with torch.no_grad():
         for p in model.parameters():
             p.add_(torch.randn_like(p) * 0.05)
@@ -119,3 +120,36 @@ def test_onnx_export_keeps_the_contract_with_dynamic_sizes(tmp_path):
     assert inputs == {"composite": [1, 3, "H", "W"], "mask": [1, 1, "H", "W"], "k": [1]}
     assert [o.name for o in om.graph.output] == ["harmonized", "knn_index", "knn_weight"]
     assert "transform" in {p.key: p.value for p in om.metadata_props}["architecture"]
+
+
+def full_resolution_convolutions(model, h=64, w=96):
+    """Names of the Conv2d layers whose output is on the full h x w grid."""
+    seen = []
+    hooks = [m.register_forward_hook(lambda mod, inp, out, n=n: seen.append((n, out.shape[-2:])))
+             for n, m in model.named_modules() if isinstance(m, torch.nn.Conv2d)]
+    comp, mask = sample(h, w)
+    with torch.no_grad():
+        model(comp, mask, torch.tensor([1]))
+    for hk in hooks:
+        hk.remove()
+    return {n for n, size in seen if tuple(size) == (h, w)}
+
+
+def test_the_transform_head_predicts_on_a_half_resolution_grid():
+    assert "out" not in full_resolution_convolutions(perturbed("hdnet-ct"))
+    assert "out" in full_resolution_convolutions(perturbed("hdnet-lite"))
+
+
+def test_the_coarse_head_keeps_a_flat_object_flat():
+    """The coefficients are upsampled smoothly: a uniform object on a uniform background stays one colour inside."""
+    model = perturbed()
+    comp = torch.empty(1, 3, 64, 96)
+    comp[:, 0], comp[:, 1], comp[:, 2] = 0.3, 0.5, 0.7
+    mask = torch.zeros(1, 1, 64, 96)
+    mask[:, :, 16:48, 32:64] = 1
+    comp = comp * (1 - mask) + mask * torch.tensor([0.6, 0.4, 0.2]).view(1, 3, 1, 1)
+    with torch.no_grad():
+        out = model(comp, mask, torch.tensor([1]))[0]
+    core = out[0, :, 24:40, 40:56]  # away from the mask's edge, where the coefficients blend with the background's
+    assert float((core - comp[0, :, 24:40, 40:56]).abs().max()) > 1e-3
+    assert float(core.std(dim=(1, 2)).max()) < 0.02
