@@ -11,6 +11,18 @@ def shifted(comp, mask, levels):
     return comp + mask * levels / 255.0
 
 
+def mean_change(out, comp, mask):
+    """The mean change inside the object, in levels of 0..255."""
+    return float(((out - comp) * mask).sum() / (mask.sum() * 3)) * 255.0
+
+
+def with_offset(model, levels):
+    """The model with its head's offsets set so that the network adds `levels` to every object pixel."""
+    with torch.no_grad():
+        model.out.bias[10:13] = levels / 255.0 / 0.1
+    return model
+
+
 def test_a_change_under_the_dead_zone_is_dropped():
     comp, mask = sample()
     out = hdnet.dead_zone(shifted(comp, mask, 0.9 * hdnet.DEAD_ZONE), comp, mask, hdnet.DEAD_ZONE)
@@ -22,15 +34,13 @@ def test_a_large_change_is_kept_nearly_whole():
     comp = comp * 0.5  # room for +3 tau without clamping
     change = 3 * hdnet.DEAD_ZONE
     out = hdnet.dead_zone(shifted(comp, mask, change), comp, mask, hdnet.DEAD_ZONE)
-    kept = float(((out - comp) * mask).sum() / (mask.sum() * 3)) * 255.0
+    kept = mean_change(out, comp, mask)
     assert abs(kept - change * (1 - 3.0 ** -6)) < 1e-3
 
 
 def test_the_model_applies_it_at_inference_only():
     torch.manual_seed(0)
-    model = hdnet.build("hdnet-ct")
-    with torch.no_grad():
-        model.out.bias[10:13] = 2.0 / 255.0 / 0.1  # the head's offsets: +2 levels on every object pixel
+    model = with_offset(hdnet.build("hdnet-ct"), 2.0)
     comp, mask = sample()
     comp = comp * 0.5
     k = torch.tensor([1])
@@ -43,14 +53,12 @@ def test_the_model_applies_it_at_inference_only():
 
 
 def test_the_variant_without_it_makes_the_small_change():
-    model = hdnet.build("hdnet-ct", dead_zone=0.0).eval()
-    with torch.no_grad():
-        model.out.bias[10:13] = 2.0 / 255.0 / 0.1
+    model = with_offset(hdnet.build("hdnet-ct", dead_zone=0.0).eval(), 2.0)
     comp, mask = sample()
     comp = comp * 0.5
     with torch.no_grad():
         out = model(comp, mask, torch.tensor([1]))[0]
-    assert ((out - comp) * mask).sum() / (3 * mask.sum()) * 255 > 1.5
+    assert mean_change(out, comp, mask) > 1.5
 
 
 def test_the_share_kept_rises_continuously_with_the_change():
@@ -59,6 +67,6 @@ def test_the_share_kept_rises_continuously_with_the_change():
     kept = []
     for levels in (5.9, 6.1, 6.5, 7.2, 9.0, 12.0):
         out = hdnet.dead_zone(shifted(comp, mask, levels), comp, mask, hdnet.DEAD_ZONE)
-        kept.append(float(((out - comp) * mask).sum() / (mask.sum() * 3)) * 255.0 / levels)
+        kept.append(mean_change(out, comp, mask) / levels)
     assert kept[0] == 0 and 0 < kept[1] < 0.2
     assert all(a < b for a, b in zip(kept, kept[1:])) and kept[-1] > 0.98

@@ -2,12 +2,10 @@ package com.hdcompose.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hdcompose.engine.harmonize.ClassicHarmonizer;
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.harmonize.HarmonizeResult;
 import com.hdcompose.engine.imaging.ImageMetrics;
 import com.hdcompose.engine.imaging.ManagedMat;
-import com.hdcompose.engine.imaging.OpenCvLoader;
 import com.hdcompose.engine.task.CancellationToken;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +19,7 @@ class DeadZoneTest {
     private static final Path MODELS = Path.of("models");
 
     private static double changeInside(String comp, String mask, int k) {
-        OpenCvLoader.load();
-        try (ModelCatalog catalog = new ModelCatalog(MODELS, new ClassicHarmonizer());
+        try (ModelCatalog catalog = TestModels.catalogIn(MODELS);
              ManagedMat c = TestModels.composite(comp);
              ManagedMat m = TestModels.mask(mask);
              HarmonizeResult r = catalog.get("hdnet-ct").harmonize(c, m,
