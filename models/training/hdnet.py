@@ -409,6 +409,9 @@ def apply_transform(raw, composite, mask):
 VARIANTS = {"hdnet": dict(width=32), "hdnet-lite": dict(width=8),
             "hdnet-ct": dict(width=8, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
                              head_stride=2),
+            # one residual block instead of six: the fewer-blocks speed A/B (results/ab-r1.json), not adopted
+            "hdnet-ct-r1": dict(width=8, n_res=1, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
+                                head_stride=2),
             "hdnet-ct-full": dict(width=32, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
                                   head_stride=2)}
 

@@ -108,6 +108,26 @@ def load_from_onnx(path, model, run_dir):
     return init_counters(run_dir)
 
 
+def load_teacher(path, device):
+    """The model to distil from (eval mode, its dead zone off, no gradients), or None."""
+    if not path:
+        return None
+    model, _ = checkpoints.load_model(path)
+    model.dead_zone = 0.0
+    for p in model.parameters():
+        p.requires_grad_(False)
+    return model.to(device)
+
+
+def target(teacher, weight, comp, mask, real, k):
+    """What the output is trained towards: the real photo, or with a teacher its output (mixed by weight)."""
+    if teacher is None:
+        return real
+    with torch.no_grad():
+        taught = teacher(comp, mask, k)[0].float().clamp(0, 1)
+    return taught if weight >= 1.0 else weight * taught + (1.0 - weight) * real
+
+
 def build_model(args):
     return checkpoints.build(args.model, {"no_ld": args.no_ld, "no_mgd": args.no_mgd})
 
@@ -211,6 +231,11 @@ def parse_args(argv=None):
                          "float32); ~1.75x faster on CPUs with AVX512-BF16")
     ap.add_argument("--mild", type=float, default=0.0,
                     help="(--data v1) share of training pairs whose cast is softened to 0..50 %% (data.soften)")
+    ap.add_argument("--teacher", default=None,
+                    help="distil: the target is a trained model's own output (checkpoint path, its dead zone off) on "
+                         "the same composite and K; with --teacher-weight below 1 a mix of it and the real photo")
+    ap.add_argument("--teacher-weight", type=float, default=1.0,
+                    help="share of the teacher's output in the target (1 = pure distillation)")
     ap.add_argument("--procs", type=int, default=1,
                     help="data-parallel training processes on the CPU (parallel.py), each with --threads threads and "
                          "--batch crops per step; try --procs 2 --threads 1 on a 2-core machine")
@@ -239,6 +264,7 @@ class Run:
         self.avg = WeightAverage(self.model, args.ema) if args.ema > 0 and self.lead else None
         if self.avg is not None and saved_avg is not None:  # an interrupted run goes on with its average; a new
             self.avg.state = saved_avg                      # cycle (end-of-cycle checkpoints drop it) starts afresh
+        self.teacher = load_teacher(args.teacher, self.device)
         self.mach = machine(args)
         self.t0 = time.time()
 
@@ -362,6 +388,7 @@ class Run:
             k = a.k if a.k else int(self.krng.integers(1, 10))
             with torch.autocast(a.device, dtype=torch.bfloat16, enabled=a.bf16):
                 pred = forward(net, a.model, c, m, torch.tensor([k]))
+                r = target(self.teacher, a.teacher_weight, c, m, r, torch.tensor([k]))
             loss = harm_loss(pred.float(), r, m, c, a.harm)
             self.opt.zero_grad(set_to_none=True)
             loss.backward()
