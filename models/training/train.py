@@ -125,7 +125,7 @@ def target(teacher, weight, comp, mask, real, k):
         return real
     with torch.no_grad():
         taught = teacher(comp, mask, k)[0].float().clamp(0, 1)
-    return taught if weight >= 1.0 else weight * taught + (1.0 - weight) * real
+    return weight * taught + (1.0 - weight) * real
 
 
 def build_model(args):
@@ -385,10 +385,10 @@ class Run:
             ta = time.time()
             c, m, r = (x.to(self.device, non_blocking=True, memory_format=self.fmt) for x in next(batches))
             tb = time.time()
-            k = a.k if a.k else int(self.krng.integers(1, 10))
+            k = torch.tensor([a.k if a.k else int(self.krng.integers(1, 10))])
             with torch.autocast(a.device, dtype=torch.bfloat16, enabled=a.bf16):
-                pred = forward(net, a.model, c, m, torch.tensor([k]))
-                r = target(self.teacher, a.teacher_weight, c, m, r, torch.tensor([k]))
+                pred = forward(net, a.model, c, m, k)
+                r = target(self.teacher, a.teacher_weight, c, m, r, k)
             loss = harm_loss(pred.float(), r, m, c, a.harm)
             self.opt.zero_grad(set_to_none=True)
             loss.backward()

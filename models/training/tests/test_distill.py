@@ -7,12 +7,12 @@ from training import checkpoints, hdnet, train
 from helpers import randomised_lite, sample
 
 
-def teacher_file(tmp_path):
-    model = randomised_lite()
-    path = str(tmp_path / "teacher.pt")
+def saved(model, name, tmp_path):
+    """The path of a checkpoint holding model as the named variant."""
+    path = str(tmp_path / f"{name}.pt")
     checkpoints.save({"model": model.state_dict(), "step": 0, "images_seen": 0, "wall_s": 0.0,
-                      "args": {"model": "hdnet-lite"}}, path)
-    return model, path
+                      "args": {"model": name}}, path)
+    return path
 
 
 def test_without_teacher_the_target_is_the_real_photo():
@@ -22,8 +22,8 @@ def test_without_teacher_the_target_is_the_real_photo():
 
 
 def test_the_teacher_target_is_its_output_and_mixes_with_the_real_photo(tmp_path):
-    model, path = teacher_file(tmp_path)
-    teacher = train.load_teacher(path, torch.device("cpu"))
+    model = randomised_lite()
+    teacher = train.load_teacher(saved(model, "hdnet-lite", tmp_path), torch.device("cpu"))
     assert not teacher.training and not any(p.requires_grad for p in teacher.parameters())
     comp, mask = sample()
     real = torch.rand_like(comp)
@@ -38,8 +38,5 @@ def test_the_teacher_target_is_its_output_and_mixes_with_the_real_photo(tmp_path
 
 def test_the_teachers_dead_zone_is_off(tmp_path):
     ct = hdnet.build("hdnet-ct")
-    path = str(tmp_path / "ct.pt")
-    checkpoints.save({"model": ct.state_dict(), "step": 0, "images_seen": 0, "wall_s": 0.0,
-                      "args": {"model": "hdnet-ct"}}, path)
     assert ct.dead_zone > 0
-    assert train.load_teacher(path, torch.device("cpu")).dead_zone == 0.0
+    assert train.load_teacher(saved(ct, "hdnet-ct", tmp_path), torch.device("cpu")).dead_zone == 0.0
