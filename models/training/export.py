@@ -233,7 +233,7 @@ def main():
             write_parity_hdnet(model, args.model)
         mtype = "hdnet"
     desc = args.description or {
-        "hdnet-ct": "HDNet-CT (lite width, colour-transform head, K-neighbour light, leaves nearly harmonious objects alone): the default",
+        "hdnet-ct": "HDNet-CT (lite width, colour-transform head, K-neighbour light, one colour transform per object, leaves nearly harmonious objects alone): the default",
         "hdnet-lite": "HDNet-lite (width 8), the paper's pixel output; trained on CPU",
         "hdnet": "HDNet (width 32), full model",
         "s2crnet": "S2CRNet colour curves for any resolution"}[args.model]

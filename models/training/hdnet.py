@@ -252,16 +252,19 @@ class HDNet(nn.Module):
     K = 1 is the network's own result, a larger K draws the object's light from more of the scene.
     With dead_zone > 0 (levels of 0..255) inference applies dead_zone(): a change too small to see is not made.
     head_stride = 2 predicts the transform on a grid of half the resolution (as PCT-Net does at low resolution) and
-    upsamples its coefficients bilinearly: the full-resolution part of the head is then only the per-pixel apply."""
+    upsamples its coefficients bilinearly: the full-resolution part of the head is then only the per-pixel apply.
+    With global_fit inference corrects the object by the one colour map that reproduces the network's transform best
+    (_one_colour_map): the network's spatial variations inside the object were found to be mostly error."""
 
     def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False, k_light=False,
-                 dead_zone=0.0, head_stride=1):
+                 dead_zone=0.0, head_stride=1, global_fit=False):
         super().__init__()
         c = width
         self.width, self.n_res, self.use_ld, self.use_mgd = width, n_res, use_ld, use_mgd
         self.head, self.light_ref = head, light_ref and use_ld
         self.k_light = k_light and self.light_ref
         self.dead_zone = float(dead_zone)
+        self.global_fit = bool(global_fit) and head == "transform"
         self.head_stride = int(head_stride) if head == "transform" else 1
         self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
         self.enc1 = nn.Sequential(ConvAct(c, 2 * c, 2), ConvAct(2 * c, 2 * c))
@@ -335,6 +338,8 @@ class HDNet(nn.Module):
             d0 = torch.cat([d0, F.interpolate(light, scale_factor=8.0 / self.head_stride, mode="bilinear",
                                               align_corners=False)], 1)
         raw = self.out(d0)
+        if self.global_fit and not self.training:  # training learns the network's own per-pixel transform
+            return self._one_colour_map(raw, composite, mask, kdiff), knn_idx, knn_w
         if self.head_stride > 1:
             raw = F.interpolate(raw, scale_factor=float(self.head_stride), mode="bilinear", align_corners=False)
         if self.head == "pixel":
@@ -350,6 +355,22 @@ class HDNet(nn.Module):
             pred = dead_zone(pred, composite, mask, self.dead_zone)
         harmonized = mask * pred + (1 - mask) * composite
         return harmonized, knn_idx, knn_w
+
+    def _one_colour_map(self, raw, composite, mask, kdiff):
+        """Inference with the global fit: the network's transform is evaluated on the grid its coefficients are
+        predicted on (composite and mask average-pooled to it), the one colour map that reproduces it best is fitted
+        there (fit_colour_map) and applied at full resolution, with the dead zone measured on the grid too. Nothing
+        per pixel but the colour map and the blend runs at full resolution."""
+        s = self.head_stride
+        c_s, m_s = (F.avg_pool2d(composite, s), F.avg_pool2d(mask, s)) if s > 1 else (composite, mask)
+        pred_s = apply_transform(raw, c_s, m_s)
+        if self.k_light:
+            pred_s = relight(pred_s, kdiff)
+        wt_t, shift = fit_colour_map(pred_s, c_s, m_s)
+        change = apply_colour_map(wt_t, shift, composite) - composite
+        if self.dead_zone > 0:  # the change's size, measured on the grid too
+            change = change * dead_zone_gain(apply_colour_map(wt_t, shift, c_s), c_s, m_s, self.dead_zone)
+        return composite + mask * change
 
     @staticmethod
     def _no_knn(b, k):
@@ -379,11 +400,63 @@ def dead_zone(pred, composite, mask, tau):
     the object in levels of 0..255. A change under tau (6 levels, about one just-noticeable difference) is dropped and
     the object is left as it is; g rises steeply and continuously above it (0.67 at 1.2 tau, 0.91 at 1.5 tau, 0.98 at
     2 tau), so real corrections stay whole. One gain per object: the change keeps its direction and texture."""
+    return composite + dead_zone_gain(pred, composite, mask, tau) * (pred - composite)
+
+
+def dead_zone_gain(pred, composite, mask, tau):
+    """The dead zone's share g [B,1,1,1] of the change composite -> pred that is kept (see dead_zone)."""
     d = (pred - composite) * 255.0
     area = 3.0 * mask.sum(dim=(1, 2, 3), keepdim=True) + 1e-5
     msd = (d * d * mask).sum(dim=(1, 2, 3), keepdim=True) / area  # r^2
-    g = torch.clamp(1.0 - (tau * tau / (msd + 1e-6)) ** 3, min=0.0)
-    return composite + g * (pred - composite)
+    return torch.clamp(1.0 - (tau * tau / (msd + 1e-6)) ** 3, min=0.0)
+
+
+FIT_RIDGE = 1e-4  # per-pixel colour variance (0..1 units) pulling the fitted transform towards the identity
+
+
+def _cross(u, v):
+    """Cross products of [B,3] rows, written with rolls (ONNX has no cross product)."""
+    return torch.roll(u, -1, 1) * torch.roll(v, -2, 1) - torch.roll(u, -2, 1) * torch.roll(v, -1, 1)
+
+
+def inverse3(a):
+    """Inverse of a batch of 3x3 matrices [B,3,3] by cofactors (standard ONNX has no matrix inverse)."""
+    r0, r1, r2 = a[:, 0], a[:, 1], a[:, 2]
+    c0, c1, c2 = _cross(r1, r2), _cross(r2, r0), _cross(r0, r1)
+    det = (r0 * c0).sum(1).reshape(-1, 1, 1)
+    return torch.stack([c0, c1, c2], 2) / det
+
+
+def fit_colour_map(pred, composite, mask, ridge=FIT_RIDGE):
+    """The affine colour map c -> W^T c + b (per image) that best reproduces pred from the composite over the mask:
+    weighted least squares, W pulled towards the identity by `ridge`. Returns (W^T [B,3,3], b [B,3,1]), float32.
+    The small solve runs in float64: near-grey objects make the colour covariance nearly singular."""
+    b, _, h, w = composite.shape
+    z = torch.cat([composite, pred], 1).reshape(b, 6, h * w)
+    mw = mask.reshape(b, 1, h * w)
+    n = mw.sum(2, keepdim=True) + 1e-5  # [B,1,1]
+    mean = (z * mw).sum(2, keepdim=True) / n  # [B,6,1]
+    zc = z - mean
+    cov = (torch.matmul(zc * mw, zc.transpose(1, 2)) / n).double()  # [B,6,6]
+    mean = mean.double()
+    eye = torch.eye(3, dtype=cov.dtype, device=cov.device) * ridge
+    # products of the small float64 matrices as sums (ONNX Runtime's MatMul is float32 only)
+    wt = (inverse3(cov[:, :3, :3] + eye).unsqueeze(3) * (cov[:, :3, 3:] + eye).unsqueeze(1)).sum(2)  # [B,3in,3out]
+    shift = mean[:, 3:] - (wt * mean[:, :3]).sum(1).unsqueeze(2)  # [B,3,1]
+    return wt.transpose(1, 2).float(), shift.float()
+
+
+def apply_colour_map(wt_t, shift, composite):
+    """W^T c + b at every pixel of the composite, clamped to 0..1."""
+    b, _, h, w = composite.shape
+    out = torch.matmul(wt_t, composite.reshape(b, 3, h * w)) + shift
+    return torch.clamp(out.reshape(b, 3, h, w), 0.0, 1.0)
+
+
+def fit_global_affine(pred, composite, mask, ridge=FIT_RIDGE):
+    """The object's result as one colour transform: fit_colour_map of pred applied to every pixel. An unchanged
+    object stays exactly unchanged, and the correction keeps the object's texture."""
+    return apply_colour_map(*fit_colour_map(pred, composite, mask, ridge), composite)
 
 
 def statistics_transfer(composite, mask):
@@ -408,7 +481,7 @@ def apply_transform(raw, composite, mask):
 
 VARIANTS = {"hdnet": dict(width=32), "hdnet-lite": dict(width=8),
             "hdnet-ct": dict(width=8, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
-                             head_stride=2),
+                             head_stride=2, global_fit=True),
             # one residual block instead of six: the fewer-blocks speed A/B (results/ab-r1.json), not adopted
             "hdnet-ct-r1": dict(width=8, n_res=1, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
                                 head_stride=2),

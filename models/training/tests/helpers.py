@@ -22,3 +22,13 @@ def sample(h=64, w=96, b=1, seed=0):
     mask = torch.zeros(b, 1, h, w)
     mask[:, :, h // 4:h // 4 + h // 2, w // 3:w // 3 + w // 3] = 1
     return comp, mask
+
+
+def perturbed(name="hdnet-ct", seed=0):
+    """Every parameter moved: the network's own change (no dead zone, which would drop such small changes)."""
+    torch.manual_seed(seed)
+    model = hdnet.build(name, dead_zone=0.0)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    return model.eval()

@@ -3,18 +3,8 @@ makes K matter; the position term prefers near cells; the ONNX export keeps the 
 import pytest
 import torch
 
-from helpers import sample
+from helpers import perturbed, sample
 from training import hdnet
-
-
-def perturbed(name="hdnet-ct", seed=0):
-    """Every parameter moved: the network's own change (no dead zone, which would drop such small changes)."""
-    torch.manual_seed(seed)
-    model = hdnet.build(name, dead_zone=0.0)
-    with torch.no_grad():
-        for p in model.parameters():
-            p.add_(torch.randn_like(p) * 0.05)
-    return model.eval()
 
 
 def test_untrained_transform_head_is_nearly_the_identity():

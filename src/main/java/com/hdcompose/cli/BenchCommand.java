@@ -55,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "Skip the PyTorch reference.")
     boolean noTorch;
 
+    @Option(names = "--interleave", description = {"Time the models in turns (one run each, the order rotated every",
+            "repeat), so that a shared machine's drift hits every model alike; for comparing models."})
+    boolean interleave;
+
     @Option(names = "--soak", paramLabel = "N",
             description = "Instead of the tables: N editor previews (three layers, edits between them) and the RSS growth.")
     Integer soak;
@@ -78,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         try (HarmonizerProvider provider = root.openProvider()) {
             List<String> ids = models == null ? provider.modelIds() : models;
             TorchReference torch = noTorch ? null : TorchReference.in(modelsDir(provider), python);
-            new BenchRunner(provider, new BenchRunner.Settings(ids, sizes, repeats, k, highRes, torch, 2048),
+            new BenchRunner(provider, new BenchRunner.Settings(ids, sizes, repeats, k, highRes, torch, 2048,
+                    interleave),
                     spec.commandLine().getOut()).run();
         }
         return HdComposeCli.OK;

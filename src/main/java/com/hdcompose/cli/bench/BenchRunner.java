@@ -19,9 +19,12 @@ import java.util.Map;
  * the working size, and the 2048² PNG decode+encode time as the yardstick of issue 6; prints three tables.
  */
 public final class BenchRunner {
-    /** What to measure. {@code torch} null = skip the PyTorch reference. */
+    /**
+     * What to measure. {@code torch} null = skip the PyTorch reference. {@code interleaved}: the models are timed in
+     * turns, one run each with the order rotated every repeat, so that a shared machine's drift hits them alike.
+     */
     public record Settings(List<String> models, List<Integer> sizes, int repeats, int k, HighResMode highRes,
-                           TorchReference torch, int codecSize) {
+                           TorchReference torch, int codecSize, boolean interleaved) {
     }
 
     /** One measured row. */
@@ -41,18 +44,24 @@ public final class BenchRunner {
     public void run() {
         List<String> models = installed();
         out.printf("bench: %d repeats after 1 warm-up, k=%d, high-res %s, %d cores, ONNX Runtime %d intra-op threads"
-                        + " (-D%s), spinning %s (-D%s), max heap %d MiB, load average %.1f%n",
+                        + " (-D%s), spinning %s (-D%s), max heap %d MiB, load average %.1f%s%n",
                 settings.repeats(), settings.k(), settings.highRes().cliName(),
                 Runtime.getRuntime().availableProcessors(), OrtSessions.threads(), OrtSessions.THREADS_PROPERTY,
                 OrtSessions.spinning() ? "on" : "off", OrtSessions.SPINNING_PROPERTY,
                 Runtime.getRuntime().maxMemory() >> 20,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                settings.interleaved() ? "; models interleaved (one run each in turn, order rotated every repeat;"
+                        + " peak memory is for all models together)" : "");
         List<Row> rows = new ArrayList<>();
         for (int size : settings.sizes()) {
             try (ManagedMat comp = BenchImages.syntheticComposite(size); ManagedMat mask = BenchImages.syntheticMask(size)) {
-                for (String model : models) {
-                    rows.add(measure(provider.get(model), model, size, comp, mask));
-                    out.flush();
+                if (settings.interleaved()) {
+                    rows.addAll(measureInterleaved(models, size, comp, mask));
+                } else {
+                    for (String model : models) {
+                        rows.add(measure(provider.get(model), model, size, comp, mask));
+                        out.flush();
+                    }
                 }
             }
         }
@@ -102,6 +111,38 @@ public final class BenchRunner {
         });
         return new Row(id, size, total, LatencyStats.of(inference), ProcessMemory.peakRssMiB(),
                 ProcessMemory.peakHeapMiB());
+    }
+
+    private List<Row> measureInterleaved(List<String> ids, int size, ManagedMat comp, ManagedMat mask) {
+        int n = ids.size();
+        int repeats = settings.repeats();
+        double[][] total = new double[n][repeats];
+        double[][] inference = new double[n][repeats];
+        ProcessMemory.resetPeaks();
+        for (String id : ids) {
+            runOnce(id, comp, mask);  // warm-up
+        }
+        for (int r = 0; r < repeats; r++) {
+            for (int j = 0; j < n; j++) {
+                int i = (j + r) % n;
+                long start = System.nanoTime();
+                inference[i][r] = runOnce(ids.get(i), comp, mask);
+                total[i][r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Row(ids.get(i), size, LatencyStats.of(total[i]), LatencyStats.of(inference[i]),
+                    ProcessMemory.peakRssMiB(), ProcessMemory.peakHeapMiB()));
+        }
+        return rows;
+    }
+
+    /** One harmonize run of model {@code id}; returns its inference time in ms. */
+    private double runOnce(String id, ManagedMat comp, ManagedMat mask) {
+        try (HarmonizeResult r = provider.get(id).harmonize(comp, mask, options(id), CancellationToken.none())) {
+            return r.inferenceMillis();
+        }
     }
 
     private Map<String, TorchReference.Result> torchTimings(List<String> models) {
