@@ -265,6 +265,7 @@ class HDNet(nn.Module):
         self.k_light = k_light and self.light_ref
         self.dead_zone = float(dead_zone)
         self.global_fit = bool(global_fit) and head == "transform"
+        self.fit_in_training = False  # train.py --fit-in-loop: training sees the global fit's result too
         self.head_stride = int(head_stride) if head == "transform" else 1
         self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
         self.enc1 = nn.Sequential(ConvAct(c, 2 * c, 2), ConvAct(2 * c, 2 * c))
@@ -338,8 +339,8 @@ class HDNet(nn.Module):
             d0 = torch.cat([d0, F.interpolate(light, scale_factor=8.0 / self.head_stride, mode="bilinear",
                                               align_corners=False)], 1)
         raw = self.out(d0)
-        if self.global_fit and not self.training:  # training learns the network's own per-pixel transform
-            return self._one_colour_map(raw, composite, mask, kdiff), knn_idx, knn_w
+        if self.global_fit and (self.fit_in_training or not self.training):  # else training learns the per-pixel
+            return self._one_colour_map(raw, composite, mask, kdiff), knn_idx, knn_w  # transform itself
         if self.head_stride > 1:
             raw = F.interpolate(raw, scale_factor=float(self.head_stride), mode="bilinear", align_corners=False)
         if self.head == "pixel":
@@ -368,7 +369,7 @@ class HDNet(nn.Module):
             pred_s = relight(pred_s, kdiff)
         wt_t, shift = fit_colour_map(pred_s, c_s, m_s)
         change = apply_colour_map(wt_t, shift, composite) - composite
-        if self.dead_zone > 0:  # the change's size, measured on the grid too
+        if self.dead_zone > 0 and not self.training:  # the change's size, measured on the grid too
             change = change * dead_zone_gain(apply_colour_map(wt_t, shift, c_s), c_s, m_s, self.dead_zone)
         return composite + mask * change
 

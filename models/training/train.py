@@ -129,7 +129,10 @@ def target(teacher, weight, comp, mask, real, k):
 
 
 def build_model(args):
-    return checkpoints.build(args.model, {"no_ld": args.no_ld, "no_mgd": args.no_mgd})
+    model = checkpoints.build(args.model, {"no_ld": args.no_ld, "no_mgd": args.no_mgd})
+    if getattr(args, "fit_in_loop", False):
+        model.fit_in_training = True
+    return model
 
 
 def forward(model, kind, comp, mask, k):
@@ -234,12 +237,18 @@ def parse_args(argv=None):
     ap.add_argument("--teacher", default=None,
                     help="distil: the target is a trained model's own output (checkpoint path, its dead zone off) on "
                          "the same composite and K; with --teacher-weight below 1 a mix of it and the real photo")
+    ap.add_argument("--fit-in-loop", action="store_true",
+                    help="HDNet-CT: train through the global fit (the one colour map inference applies), not the "
+                         "network's per-pixel transform")
     ap.add_argument("--teacher-weight", type=float, default=1.0,
                     help="share of the teacher's output in the target (1 = pure distillation)")
     ap.add_argument("--procs", type=int, default=1,
                     help="data-parallel training processes on the CPU (parallel.py), each with --threads threads and "
                          "--batch crops per step; try --procs 2 --threads 1 on a 2-core machine")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if args.fit_in_loop and args.bf16:  # the fit's moments need float32 (bfloat16 keeps 8 bits of mantissa)
+        ap.error("--fit-in-loop needs float32: leave out --bf16")
+    return args
 
 
 class Run:

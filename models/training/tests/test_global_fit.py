@@ -105,3 +105,27 @@ def test_the_exported_graph_multiplies_matrices_in_float32_only(tmp_path):
     matmul_inputs = [i for n in om.graph.node if n.op_type in ("MatMul", "Gemm") for i in n.input if i in types]
     assert matmul_inputs and all(types[i] == onnx.TensorProto.FLOAT for i in matmul_inputs)
     assert any(v == onnx.TensorProto.DOUBLE for v in types.values())
+
+
+def test_fit_in_loop_trains_through_the_one_colour_map():
+    """train.py --fit-in-loop: the training forward is the fitted map too (without the dead zone), with gradients."""
+    from training import train
+    args = train.parse_args(["--model", "hdnet-ct", "--run-dir", "unused", "--fit-in-loop"])
+    model = train.build_model(args)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(torch.randn_like(p) * 0.05)
+    comp, mask = sample()
+    comp = comp * 0.5 + 0.25
+    out = model.train()(comp, mask, torch.tensor([1]))[0]
+    refit = hdnet.fit_global_affine(out.detach(), comp, mask)
+    assert float(inside(refit - out.detach(), mask).abs().max()) < 2e-4
+    out.sum().backward()
+    assert model.out.weight.grad is not None and float(model.out.weight.grad.abs().sum()) > 0
+
+
+def test_fit_in_loop_refuses_bfloat16():
+    import pytest
+    from training import train
+    with pytest.raises(SystemExit):
+        train.parse_args(["--model", "hdnet-ct", "--run-dir", "unused", "--fit-in-loop", "--bf16"])
