@@ -130,8 +130,7 @@ def target(teacher, weight, comp, mask, real, k):
 
 def build_model(args):
     model = checkpoints.build(args.model, {"no_ld": args.no_ld, "no_mgd": args.no_mgd})
-    if getattr(args, "fit_in_loop", False):
-        model.fit_in_training = True
+    model.fit_in_training = args.fit_in_loop
     return model
 
 

@@ -2,7 +2,6 @@ package com.hdcompose.cli.bench;
 
 import com.hdcompose.engine.harmonize.HarmonizeOptions;
 import com.hdcompose.engine.harmonize.HarmonizeResult;
-import com.hdcompose.engine.harmonize.Harmonizer;
 import com.hdcompose.engine.harmonize.HarmonizerProvider;
 import com.hdcompose.engine.harmonize.HighResMode;
 import com.hdcompose.engine.imaging.ManagedMat;
@@ -59,7 +58,7 @@ public final class BenchRunner {
                     rows.addAll(measureInterleaved(models, size, comp, mask));
                 } else {
                     for (String model : models) {
-                        rows.add(measure(provider.get(model), model, size, comp, mask));
+                        rows.add(measure(model, size, comp, mask));
                         out.flush();
                     }
                 }
@@ -96,18 +95,16 @@ public final class BenchRunner {
         return new HarmonizeOptions(id, settings.k(), 256, 1.0, settings.highRes());
     }
 
-    private Row measure(Harmonizer h, String id, int size, ManagedMat comp, ManagedMat mask) {
-        HarmonizeOptions opts = options(id);
+    private Row measure(String id, int size, ManagedMat comp, ManagedMat mask) {
         double[] inference = new double[settings.repeats()];
-        int[] i = {-1};
+        int[] i = {-1};  // the warm-up run is not recorded
         ProcessMemory.resetPeaks();
         LatencyStats total = LatencyStats.time(settings.repeats(), () -> {
-            try (HarmonizeResult r = h.harmonize(comp, mask, opts, CancellationToken.none())) {
-                if (i[0] >= 0) {
-                    inference[i[0]] = r.inferenceMillis();
-                }
-                i[0]++;
+            double millis = runOnce(id, comp, mask);
+            if (i[0] >= 0) {
+                inference[i[0]] = millis;
             }
+            i[0]++;
         });
         return new Row(id, size, total, LatencyStats.of(inference), ProcessMemory.peakRssMiB(),
                 ProcessMemory.peakHeapMiB());
