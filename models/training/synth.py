@@ -234,3 +234,37 @@ def _validation_pair(items, i, size, seed):
     donor = items[(i * 7 + 3) % len(items)][1].astype(np.float32) / 255.0
     comp, target, kind = make_pair(real, m, rng, donor, None)
     return ident, comp, target, m, kind
+
+
+class MixedPairs:
+    """Training pairs drawn from both generators, both over the scene-split photos: a share `v1_share` from the first
+    one (data.recolor: many strong casts, the recipe HDNet-lite learnt them from) and the rest from v2 (no-cast
+    pairs, relit scenes), so that a fine-tune can learn strong corrections without forgetting to leave fitting objects
+    alone."""
+
+    def __init__(self, v1_share=0.5, seed=0):
+        self.v1_share = float(v1_share)
+        self.v1 = data.SyntheticPairs("train-scenes", seed=seed + 1)
+        self.v2 = Pairs(seed=seed + 2)
+        self.rng = np.random.default_rng(seed)
+
+    @property
+    def rng(self):
+        return self._rng
+
+    @rng.setter
+    def rng(self, value):
+        """Reseeding (as each data-loader worker does) reseeds both generators from the new stream too."""
+        self._rng = value
+        self.v1.rng, self.v2.rng = (np.random.default_rng(s) for s in value.integers(2 ** 62, size=2))
+
+    def source(self):
+        """The generator of the next pair."""
+        return self.v1 if self.rng.random() < self.v1_share else self.v2
+
+    def sample(self, size):
+        return self.source().sample(size)
+
+    def batch(self, n, size):
+        return data.SyntheticPairs.batch(self, n, size)
+

@@ -184,9 +184,11 @@ def parse_args(argv=None):
     """The run's configuration from the command line."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", required=True, choices=[*hdnet.VARIANTS, "s2crnet"])
-    ap.add_argument("--data", default="v2", choices=["v1", "v2"],
+    ap.add_argument("--data", default="v2", choices=["v1", "v2", "mix"],
                     help="training pairs: v2 = synth.py (cast families, no-cast pairs, relit scenes; scene-split "
-                         "photos), v1 = data.recolor (the generator of HDNet-lite <= 1.8.0)")
+                         "photos), v1 = data.recolor (the generator of HDNet-lite <= 1.8.0), mix = both over the "
+                         "scene-split photos (synth.MixedPairs, --v1-share of them from v1)")
+    ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
     ap.add_argument("--init-from", default=None,
                     help="start a new run from another run's checkpoint: every tensor whose name and shape match is "
                          "copied, the rest keeps its initialisation (e.g. HDNet-CT from a trained HDNet-lite)")
@@ -305,6 +307,8 @@ class Run:
         else:
             if a.data == "v2":
                 src, val = synth.Pairs(seed=seed), synth.validation_set(a.val_size)
+            elif a.data == "mix":
+                src, val = synth.MixedPairs(a.v1_share, seed=seed), synth.validation_set(a.val_size)
             else:
                 src, val = data.SyntheticPairs("train", seed=seed, mild=a.mild), data.fixed_val_set(a.val_size)
         rs = np.random.default_rng(99)

@@ -104,3 +104,35 @@ def test_validation_set_is_deterministic_and_has_every_kind_of_pair(tmp_path, mo
     assert a["comp"].shape == (40, 64, 64, 3) and a["mask"].max() == 255
     kinds = {k.split("@")[0].split("+")[0] for k in a["kind"]}
     assert {"none", "relight"} <= kinds and len(kinds) >= 5
+
+
+def test_mixed_pairs_draw_from_both_generators_in_the_given_share_and_only_from_training_scenes(monkeypatch):
+    img, m = photo(size=96)
+    u8 = (img * 255).astype(np.uint8)
+    mask = (m * 255).astype(np.uint8)
+    asked = []
+
+    def load_split(split):
+        asked.append(split)
+        return [(f"bsds/{i}", u8, [mask]) for i in range(3)]
+
+    monkeypatch.setattr(data, "load_split", load_split)
+    for share, lo, hi in ((0.0, 0, 0), (1.0, 1000, 1000), (0.3, 240, 360)):
+        mixed = synth.MixedPairs(share, seed=4)
+        drawn = sum(mixed.source() is mixed.v1 for _ in range(1000))
+        assert lo <= drawn <= hi
+    assert set(asked) == {"train-scenes"}
+    comp, mk, real = synth.MixedPairs(0.5, seed=1).batch(6, 64)
+    assert comp.shape == real.shape == (6, 3, 64, 64) and mk.shape == (6, 1, 64, 64)
+    first = synth.MixedPairs(0.5, seed=2).batch(3, 64)
+    again = synth.MixedPairs(0.5, seed=2).batch(3, 64)
+    assert all(np.array_equal(a, b) for a, b in zip(first, again))
+
+
+def test_reseeding_mixed_pairs_reseeds_both_generators(monkeypatch):
+    img, m = photo(size=96)
+    monkeypatch.setattr(data, "load_split", lambda split: [("bsds/0", (img * 255).astype(np.uint8),
+                                                               [(m * 255).astype(np.uint8)])])
+    a, b = synth.MixedPairs(0.5, seed=0), synth.MixedPairs(0.5, seed=0)
+    b.rng = np.random.default_rng([0, 1])  # what a data-loader worker does to its copy
+    assert a.v1.rng.random() != b.v1.rng.random() and a.v2.rng.random() != b.v2.rng.random()
