@@ -282,9 +282,14 @@ class SyntheticPairs:
         return comp, m, real
 
     def batch(self, n, size):
-        cs, ms, rs = zip(*[self.sample(size) for _ in range(n)])
-        return (np.stack(cs).transpose(0, 3, 1, 2).copy(), np.stack(ms)[:, None].copy(),
-                np.stack(rs).transpose(0, 3, 1, 2).copy())
+        return stack_pairs([self.sample(size) for _ in range(n)])
+
+
+def stack_pairs(pairs):
+    """(composite, mask, real) HxW pairs -> the batch arrays [N,3,H,W], [N,1,H,W], [N,3,H,W] the trainer takes."""
+    cs, ms, rs = zip(*pairs)
+    return (np.stack(cs).transpose(0, 3, 1, 2).copy(), np.stack(ms)[:, None].copy(),
+            np.stack(rs).transpose(0, 3, 1, 2).copy())
 
 
 def fixed_val_set(size=VAL_SIZE):
@@ -361,9 +366,7 @@ class IHarmony4:
             if self.rng.random() < 0.5:
                 comp, m, real = comp[:, ::-1], m[:, ::-1], real[:, ::-1]
             out.append((comp, m, real))
-        cs, ms, rs = zip(*out)
-        return (np.stack(cs).transpose(0, 3, 1, 2).copy(), np.stack(ms)[:, None].copy(),
-                np.stack(rs).transpose(0, 3, 1, 2).copy())
+        return stack_pairs(out)
 
     def as_val(self, size=256, limit=None):
         n = len(self.lines) if limit is None else min(limit, len(self.lines))

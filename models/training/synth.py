@@ -266,5 +266,5 @@ class MixedPairs:
         return self.source().sample(size)
 
     def batch(self, n, size):
-        return data.SyntheticPairs.batch(self, n, size)
+        return data.stack_pairs([self.sample(size) for _ in range(n)])
 
