@@ -242,8 +242,9 @@ class MixedPairs:
     pairs, relit scenes), so that a fine-tune can learn strong corrections without forgetting to leave fitting objects
     alone."""
 
-    def __init__(self, v1_share=0.5, seed=0):
+    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0):
         self.v1_share = float(v1_share)
+        self.v1_none = float(v1_none)
         self.v1 = data.SyntheticPairs("train-scenes", seed=seed + 1)
         self.v2 = Pairs(seed=seed + 2)
         self.rng = np.random.default_rng(seed)
@@ -263,7 +264,13 @@ class MixedPairs:
         return self.v1 if self.rng.random() < self.v1_share else self.v2
 
     def sample(self, size):
-        return self.source().sample(size)
+        """One pair; a v1 draw becomes a no-cast pair (target = input) with probability `v1_none`, so that mixing
+        in v1, which has none, need not dilute the share of objects that already fit."""
+        src = self.source()
+        comp, m, real = src.sample(size)
+        if src is self.v1 and self.v1_none and self.rng.random() < self.v1_none:
+            comp = real.copy()
+        return comp, m, real
 
     def batch(self, n, size):
         return data.stack_pairs([self.sample(size) for _ in range(n)])

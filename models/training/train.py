@@ -189,6 +189,8 @@ def parse_args(argv=None):
                          "photos), v1 = data.recolor (the generator of HDNet-lite <= 1.8.0), mix = both over the "
                          "scene-split photos (synth.MixedPairs, --v1-share of them from v1)")
     ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
+    ap.add_argument("--v1-none", type=float, default=0.0,
+                    help="(--data mix) share of the v1 pairs turned into no-cast pairs (v2 has synth.NONE_P of them)")
     ap.add_argument("--init-from", default=None,
                     help="start a new run from another run's checkpoint: every tensor whose name and shape match is "
                          "copied, the rest keeps its initialisation (e.g. HDNet-CT from a trained HDNet-lite)")
@@ -308,7 +310,7 @@ class Run:
             if a.data == "v2":
                 src, val = synth.Pairs(seed=seed), synth.validation_set(a.val_size)
             elif a.data == "mix":
-                src, val = synth.MixedPairs(a.v1_share, seed=seed), synth.validation_set(a.val_size)
+                src, val = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none), synth.validation_set(a.val_size)
             else:
                 src, val = data.SyntheticPairs("train", seed=seed, mild=a.mild), data.fixed_val_set(a.val_size)
         rs = np.random.default_rng(99)

@@ -136,3 +136,16 @@ def test_reseeding_mixed_pairs_reseeds_both_generators(monkeypatch):
     a, b = synth.MixedPairs(0.5, seed=0), synth.MixedPairs(0.5, seed=0)
     b.rng = np.random.default_rng([0, 1])  # what a data-loader worker does to its copy
     assert a.v1.rng.random() != b.v1.rng.random() and a.v2.rng.random() != b.v2.rng.random()
+
+
+def test_mixed_pairs_turn_the_asked_share_of_v1_draws_into_no_cast_pairs(monkeypatch):
+    img, m = photo(size=96)
+    monkeypatch.setattr(data, "load_split", lambda split: [("bsds/0", (img * 255).astype(np.uint8),
+                                                               [(m * 255).astype(np.uint8)])])
+    def no_cast_share(v1_share, v1_none):
+        mixed = synth.MixedPairs(v1_share, seed=3, v1_none=v1_none)
+        pairs = [mixed.sample(32) for _ in range(300)]
+        return np.mean([np.array_equal(comp, real) for comp, _, real in pairs])
+    assert no_cast_share(1.0, 0.0) == 0.0  # v1 itself always casts
+    assert 0.4 <= no_cast_share(1.0, 0.5) <= 0.6
+    assert no_cast_share(0.0, 0.5) <= 0.25  # v2 draws keep v2's own share (synth.NONE_P)
