@@ -274,4 +274,3 @@ class MixedPairs:
 
     def batch(self, n, size):
         return data.stack_pairs([self.sample(size) for _ in range(n)])
-

@@ -53,3 +53,17 @@ def test_load_matching_copies_shared_tensors_into_another_variant(tmp_path):
     assert copied == len(shared) > 50
     assert torch.equal(ct.state_dict()["enc0.0.0.weight"], lite.state_dict()["enc0.0.0.weight"])
     assert "out.weight" not in shared  # the transform head has its own shape
+
+
+def test_average_writes_the_weight_by_weight_mean_and_drops_optimiser_state(tmp_path):
+    a, b = trained_lite(seed=1), trained_lite(seed=2)
+    pa, pb, out = (str(tmp_path / n) for n in ("a.pt", "b.pt", "soup.pt"))
+    checkpoints.save({"model": a.state_dict(), "step": 1, "args": {"model": "hdnet-lite"}}, pa)
+    checkpoints.save({"model": b.state_dict(), "opt": {"x": 1}, "ema": b.state_dict(), "step": 7,
+                      "args": {"model": "hdnet-lite"}}, pb)
+    checkpoints.average(pa, pb, out)
+    soup = checkpoints.load(out)
+    assert soup["step"] == 7 and "opt" not in soup and "ema" not in soup
+    for k, v in b.state_dict().items():
+        want = (a.state_dict()[k] + v) / 2 if v.is_floating_point() else v
+        assert torch.allclose(soup["model"][k], want)

@@ -129,19 +129,21 @@ def test_mixed_pairs_draw_from_both_generators_in_the_given_share_and_only_from_
     assert all(np.array_equal(a, b) for a, b in zip(first, again))
 
 
-def test_reseeding_mixed_pairs_reseeds_both_generators(monkeypatch):
+@pytest.fixture
+def one_photo_split(monkeypatch):
+    """Every split is one synthetic photo with one object mask."""
     img, m = photo(size=96)
     monkeypatch.setattr(data, "load_split", lambda split: [("bsds/0", (img * 255).astype(np.uint8),
                                                                [(m * 255).astype(np.uint8)])])
+
+
+def test_reseeding_mixed_pairs_reseeds_both_generators(one_photo_split):
     a, b = synth.MixedPairs(0.5, seed=0), synth.MixedPairs(0.5, seed=0)
     b.rng = np.random.default_rng([0, 1])  # what a data-loader worker does to its copy
     assert a.v1.rng.random() != b.v1.rng.random() and a.v2.rng.random() != b.v2.rng.random()
 
 
-def test_mixed_pairs_turn_the_asked_share_of_v1_draws_into_no_cast_pairs(monkeypatch):
-    img, m = photo(size=96)
-    monkeypatch.setattr(data, "load_split", lambda split: [("bsds/0", (img * 255).astype(np.uint8),
-                                                               [(m * 255).astype(np.uint8)])])
+def test_mixed_pairs_turn_the_asked_share_of_v1_draws_into_no_cast_pairs(one_photo_split):
     def no_cast_share(v1_share, v1_none):
         mixed = synth.MixedPairs(v1_share, seed=3, v1_none=v1_none)
         pairs = [mixed.sample(32) for _ in range(300)]
