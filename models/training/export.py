@@ -16,6 +16,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 from . import checkpoints
 from . import hdnet
+from . import onnx_layout
 from . import onnx_weights
 from . import s2crnet
 
@@ -100,6 +101,7 @@ def export_hdnet(model, name, path, version, training_data, fp16_weights=False):
             + (", LD position term + light reference into the decoder" if model.light_ref else ""))
     metadata(om, {"name": name, "version": version, "training_data": training_data, "architecture": arch,
                   "params": hdnet.n_params(model), "weights": "float16" if fp16_weights else "float32"})
+    onnx_layout.reorder_before_upsample(om)
     if fp16_weights:
         onnx_weights.store_initializers_fp16(om)
     onnx.checker.check_model(om)

@@ -76,8 +76,20 @@ def masked_mean_std(x, m, eps=1e-5):
     return mu, torch.sqrt(var + eps)
 
 
+def region_weights(m):
+    """[B,N,2]: the weight maps m (foreground) and 1 - m (background) of [B,1,H,W] as the columns of one matrix, so
+    that a single matrix product gives a feature map's sums over both regions."""
+    return torch.cat([m, 1.0 - m], 1).flatten(2).transpose(1, 2)
+
+
 class RegionNorm(nn.Module):
-    """Region-aware normalisation (RAIN-style): fg features normalised by fg stats, re-scaled with bg stats."""
+    """Region-aware normalisation (RAIN-style): fg features normalised by fg stats, re-scaled with bg stats.
+
+    Written for few passes over the feature map (it runs at half and quarter resolution): both regions' sums of x and
+    x^2 come from two matrix products, and the result is the same function rewritten as x (gamma + m a) + (beta +
+    m b) with per-channel a, b."""
+
+    EPS = 1e-2
 
     def __init__(self, ch):
         super().__init__()
@@ -85,17 +97,25 @@ class RegionNorm(nn.Module):
         self.beta = nn.Parameter(torch.zeros(1, ch, 1, 1))
 
     def forward(self, x, m):
-        mu_f, sd_f = masked_mean_std(x, m, eps=1e-2)
-        mu_b, sd_b = masked_mean_std(x, 1.0 - m, eps=1e-2)
-        ratio = torch.clamp(sd_b / sd_f, 0.25, 4.0)  # bounded re-scaling keeps training stable
-        fg = (x - mu_f) * ratio + mu_b
-        y = m * fg + (1.0 - m) * x
-        return y * self.gamma + self.beta
+        flat = x.flatten(2)  # [B,C,N]
+        w = region_weights(m)
+        n = w.sum(1, keepdim=True) + self.EPS  # [B,1,2]
+        mu = torch.matmul(flat, w) / n  # [B,C,2] (fg, bg) means, as masked_mean_std computes them
+        # masked_mean_std's variance sum w (x - mu)^2 / n, expanded: E[x^2] - mu^2 (1 + eps / n)
+        var = torch.clamp(torch.matmul(flat * flat, w) / n - mu * mu * (1.0 + self.EPS / n), min=0.0)
+        sd = torch.sqrt(var + self.EPS).unsqueeze(3)  # [B,C,2,1]
+        mu = mu.unsqueeze(3)
+        ratio = torch.clamp(sd[:, :, 1:] / sd[:, :, :1], 0.25, 4.0)  # bounded re-scaling keeps training stable
+        # m ((x - mu_f) ratio + mu_b) + (1 - m) x, then the affine: x gamma + beta + m gamma (x (ratio - 1) + b0)
+        a = self.gamma * (ratio - 1.0)
+        b0 = self.gamma * (mu[:, :, 1:] - mu[:, :, :1] * ratio)
+        return x * (self.gamma + m * a) + (self.beta + m * b0)
 
 
 class MGD(nn.Module):
     """Mask-aware global dynamic module: per-image dynamic 1x1 kernels (fg and bg) predicted from masked-pooled
-    features, applied to the whole map with batched matmul and blended by the mask (residual)."""
+    features, applied to the whole map with batched matmul and blended by the mask (residual):
+    x + m Kf x + (1 - m) Kb x, computed as (I + Kb) x + m (Kf - Kb) x."""
 
     HIDDEN = 28
 
@@ -112,17 +132,16 @@ class MGD(nn.Module):
 
     def forward(self, x, m):
         b, c = x.shape[0], self.ch
-        eps = 1e-5
-        pf = (x * m).sum(dim=(2, 3)) / (m.sum(dim=(2, 3)) + eps)
-        pb = (x * (1 - m)).sum(dim=(2, 3)) / ((1 - m).sum(dim=(2, 3)) + eps)
-        z = torch.cat([pf, pb], dim=1)
+        flat = x.flatten(2)  # [B,C,N]
+        w = region_weights(m)
+        pooled = torch.matmul(flat, w) / (w.sum(1, keepdim=True) + 1e-5)  # [B,C,2] fg, bg means
+        z = pooled.transpose(1, 2).flatten(1)  # [pf, pb]
         scale = 1.0 / math.sqrt(c)
         kf = torch.tanh(self.head_f(z)).reshape(b, c, c) * scale  # bounded dynamic kernels
         kb = torch.tanh(self.head_b(z)).reshape(b, c, c) * scale
-        flat = x.reshape(b, c, -1)
-        yf = torch.matmul(kf, flat).reshape(x.shape)
-        yb = torch.matmul(kb, flat).reshape(x.shape)
-        return x + m * yf + (1 - m) * yb
+        eye = torch.eye(c, dtype=x.dtype, device=x.device)
+        out = torch.matmul(kb + eye, flat) + m.flatten(2) * torch.matmul(kf - kb, flat)
+        return out.view_as(x)
 
 
 def cell_positions(plane):
@@ -213,7 +232,7 @@ class LocalDynamic(nn.Module):
             cref = ct.index_put((fg_idx,), cfg).transpose(0, 1)
             # K-neighbour light: over the object's cells, the mean difference between the K matches' colour and the
             # single best match's (the reference at K = 1); 0 at K = 1 and for an object without a whole cell
-            best = torch.argmax(sim[1:], dim=1)
+            best = sel[:, 0]  # TopK sorts: its first match is the best one
             kdiff = (cfg - cb.index_select(0, best)).sum(0) / (fg_idx.shape[0] + 1e-5)
         return out.transpose(0, 1), full_idx, full_w, (cref, kdiff)
 
@@ -415,26 +434,37 @@ def dead_zone_gain(pred, composite, mask, tau):
 FIT_RIDGE = 1e-4  # per-pixel colour variance (0..1 units) pulling the fitted transform towards the identity
 
 
-def _cross(u, v):
-    """Cross products of [B,3] rows, written with rolls (ONNX has no cross product)."""
-    return torch.roll(u, -1, 1) * torch.roll(v, -2, 1) - torch.roll(u, -2, 1) * torch.roll(v, -1, 1)
+def _cofactor_indices():
+    """Flat indices (into a row-major 3x3 matrix) of the four factors of each adjugate entry: adj[i, j] =
+    a[j+1, i+1] a[j+2, i+2] - a[j+1, i+2] a[j+2, i+1], indices mod 3."""
+    idx = [[], [], [], []]
+    for i in range(3):
+        for j in range(3):
+            r1, r2, c1, c2 = (j + 1) % 3, (j + 2) % 3, (i + 1) % 3, (i + 2) % 3
+            for lst, v in zip(idx, (3 * r1 + c1, 3 * r2 + c2, 3 * r1 + c2, 3 * r2 + c1)):
+                lst.append(v)
+    return [torch.tensor(v) for v in idx]
+
+
+_COFACTORS = _cofactor_indices()
 
 
 def inverse3(a):
-    """Inverse of a batch of 3x3 matrices [B,3,3] by cofactors (standard ONNX has no matrix inverse)."""
-    r0, r1, r2 = a[:, 0], a[:, 1], a[:, 2]
-    c0, c1, c2 = _cross(r1, r2), _cross(r2, r0), _cross(r0, r1)
-    det = (r0 * c0).sum(1).reshape(-1, 1, 1)
-    return torch.stack([c0, c1, c2], 2) / det
+    """Inverse of a batch of 3x3 matrices [B,3,3] by cofactors (standard ONNX has no matrix inverse), written as four
+    gathers so that the exported graph stays small."""
+    f = a.flatten(1)  # [B,9]
+    p, q, r, s = (f[:, i] for i in _COFACTORS)
+    adj = p * q - r * s  # [B,9], row-major adjugate
+    det = (f[:, :3] * adj[:, 0::3]).sum(1, keepdim=True)  # first row of a times first column of adj
+    return (adj / det).view_as(a)
 
 
 def fit_colour_map(pred, composite, mask, ridge=FIT_RIDGE):
     """The affine colour map c -> W^T c + b (per image) that best reproduces pred from the composite over the mask:
     weighted least squares, W pulled towards the identity by `ridge`. Returns (W^T [B,3,3], b [B,3,1]), float32.
     The small solve runs in float64: near-grey objects make the colour covariance nearly singular."""
-    b, _, h, w = composite.shape
-    z = torch.cat([composite, pred], 1).reshape(b, 6, h * w)
-    mw = mask.reshape(b, 1, h * w)
+    z = torch.cat([composite, pred], 1).flatten(2)
+    mw = mask.flatten(2)
     n = mw.sum(2, keepdim=True) + 1e-5  # [B,1,1]
     mean = (z * mw).sum(2, keepdim=True) / n  # [B,6,1]
     zc = z - mean
@@ -449,9 +479,8 @@ def fit_colour_map(pred, composite, mask, ridge=FIT_RIDGE):
 
 def apply_colour_map(wt_t, shift, composite):
     """W^T c + b at every pixel of the composite, clamped to 0..1."""
-    b, _, h, w = composite.shape
-    out = torch.matmul(wt_t, composite.reshape(b, 3, h * w)) + shift
-    return torch.clamp(out.reshape(b, 3, h, w), 0.0, 1.0)
+    out = torch.matmul(wt_t, composite.flatten(2)) + shift
+    return torch.clamp(out.view_as(composite), 0.0, 1.0)
 
 
 def fit_global_affine(pred, composite, mask, ridge=FIT_RIDGE):
