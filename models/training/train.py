@@ -119,12 +119,15 @@ def load_teacher(path, device):
     return model.to(device)
 
 
-def target(teacher, weight, comp, mask, real, k):
-    """What the output is trained towards: the real photo, or with a teacher its output (mixed by weight)."""
+def target(teacher, weight, comp, mask, real, k, passes=1):
+    """What the output is trained towards: the real photo, or with a teacher its output (mixed by weight). With
+    passes = 2 the teacher harmonizes its own result once more (it was found to correct strong casts further)."""
     if teacher is None:
         return real
+    taught = comp
     with torch.no_grad():
-        taught = teacher(comp, mask, k)[0].float().clamp(0, 1)
+        for _ in range(passes):
+            taught = teacher(taught, mask, k)[0].float().clamp(0, 1)
     return weight * taught + (1.0 - weight) * real
 
 
@@ -245,6 +248,8 @@ def parse_args(argv=None):
                          "network's per-pixel transform")
     ap.add_argument("--teacher-weight", type=float, default=1.0,
                     help="share of the teacher's output in the target (1 = pure distillation)")
+    ap.add_argument("--teacher-passes", type=int, default=1, choices=[1, 2],
+                    help="times the teacher is applied to make the target: 2 = its result harmonized once more")
     ap.add_argument("--procs", type=int, default=1,
                     help="data-parallel training processes on the CPU (parallel.py), each with --threads threads and "
                          "--batch crops per step; try --procs 2 --threads 1 on a 2-core machine")
@@ -402,7 +407,7 @@ class Run:
             k = torch.tensor([a.k if a.k else int(self.krng.integers(1, 10))])
             with torch.autocast(a.device, dtype=torch.bfloat16, enabled=a.bf16):
                 pred = forward(net, a.model, c, m, k)
-                r = target(self.teacher, a.teacher_weight, c, m, r, k)
+                r = target(self.teacher, a.teacher_weight, c, m, r, k, a.teacher_passes)
             loss = harm_loss(pred.float(), r, m, c, a.harm)
             self.opt.zero_grad(set_to_none=True)
             loss.backward()

@@ -40,3 +40,16 @@ def test_the_teachers_dead_zone_is_off(tmp_path):
     ct = hdnet.build("hdnet-ct")
     assert ct.dead_zone > 0
     assert train.load_teacher(saved(ct, "hdnet-ct", tmp_path), torch.device("cpu")).dead_zone == 0.0
+
+
+def test_two_teacher_passes_harmonize_the_teachers_own_result_again(tmp_path):
+    model = randomised_lite()
+    teacher = train.load_teacher(saved(model, "hdnet-lite", tmp_path), torch.device("cpu"))
+    comp, mask = sample()
+    real = torch.rand_like(comp)
+    k = torch.tensor([3])
+    with torch.no_grad():
+        once = model(comp, mask, k)[0].clamp(0, 1)
+        twice = model(once, mask, k)[0].clamp(0, 1)
+    assert torch.allclose(train.target(teacher, 1.0, comp, mask, real, k, passes=2), twice, atol=1e-6)
+    assert not torch.allclose(twice, once, atol=1e-3)
