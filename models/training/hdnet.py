@@ -437,13 +437,9 @@ FIT_RIDGE = 1e-4  # per-pixel colour variance (0..1 units) pulling the fitted tr
 def _cofactor_indices():
     """Flat indices (into a row-major 3x3 matrix) of the four factors of each adjugate entry: adj[i, j] =
     a[j+1, i+1] a[j+2, i+2] - a[j+1, i+2] a[j+2, i+1], indices mod 3."""
-    idx = [[], [], [], []]
-    for i in range(3):
-        for j in range(3):
-            r1, r2, c1, c2 = (j + 1) % 3, (j + 2) % 3, (i + 1) % 3, (i + 2) % 3
-            for lst, v in zip(idx, (3 * r1 + c1, 3 * r2 + c2, 3 * r1 + c2, 3 * r2 + c1)):
-                lst.append(v)
-    return [torch.tensor(v) for v in idx]
+    at = lambda r, c: 3 * (r % 3) + c % 3  # noqa: E731
+    return [torch.tensor([at(j + dr, i + dc) for i in range(3) for j in range(3)])
+            for dr, dc in ((1, 1), (2, 2), (1, 2), (2, 1))]
 
 
 _COFACTORS = _cofactor_indices()

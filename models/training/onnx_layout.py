@@ -11,18 +11,8 @@ import numpy as np
 IDENTITY_SUFFIX = "__to_blocked"
 
 
-def _weight_dims(graph, name):
-    """Dimensions of the initializer `name`, following a Cast from a float16-stored initializer (onnx_weights)."""
-    inits = {i.name: i for i in graph.initializer}
-    if name in inits:
-        return list(inits[name].dims)
-    for node in graph.node:
-        if node.op_type == "Cast" and node.output[0] == name and node.input[0] in inits:
-            return list(inits[node.input[0]].dims)
-    return None
-
-
-def _is_nearest(node):
+def is_nearest(node):
+    """Whether a Resize node upsamples by nearest neighbour."""
     return any(a.name == "mode" and a.s == b"nearest" for a in node.attribute)
 
 
@@ -38,16 +28,16 @@ def reorder_before_upsample(om):
             consumers.setdefault(i, []).append(n)
     inserted = 0
     for node in list(g.node):
-        if node.op_type != "Resize" or not _is_nearest(node):
+        if node.op_type != "Resize" or not is_nearest(node):
             continue
         users = consumers.get(node.output[0], [])
         source = producer.get(node.input[0])
         if not users or any(u.op_type != "Conv" for u in users) or (source is not None and source.op_type == "Conv"):
             continue
-        dims = _weight_dims(g, users[0].input[1])
-        if dims is None:
+        weights = next((i for i in g.initializer if i.name == users[0].input[1]), None)
+        if weights is None:  # runs before the exporter stores weights as float16 (onnx_weights)
             continue
-        channels = dims[1]
+        channels = weights.dims[1]
         weight = node.name + IDENTITY_SUFFIX + "_w"
         g.initializer.append(numpy_helper.from_array(
             np.eye(channels, dtype=np.float32).reshape(channels, channels, 1, 1), weight))

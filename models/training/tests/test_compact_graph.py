@@ -67,7 +67,7 @@ def test_every_upsampling_before_a_convolution_reads_a_blocked_identity_convolut
     g = exported_ct.graph
     producer = {o: n for n in g.node for o in n.output}
     inits = {i.name: numpy_helper.to_array(i) for i in g.initializer}
-    nearest = [n for n in g.node if n.op_type == "Resize" and onnx_layout._is_nearest(n)]
+    nearest = [n for n in g.node if n.op_type == "Resize" and onnx_layout.is_nearest(n)]
     assert len(nearest) == 3  # the decoder's three upsamplings
     for resize in nearest:
         conv = producer[resize.input[0]]
