@@ -57,12 +57,15 @@ def compact(path, out=None):
     return os.path.getsize(target)
 
 
-def average(base_path, other_path, out):
-    """Writes the weight-by-weight mean of two checkpoints of one variant (a model soup, WiSE-FT's interpolation at
-    alpha 0.5); the other's counters and arguments are kept, its optimiser state and weight average dropped."""
-    base, other = load(base_path), load(other_path)
-    mean = {k: (base["model"][k] + v) / 2 if v.is_floating_point() else v for k, v in other["model"].items()}
-    save({**{k: v for k, v in other.items() if k not in ("opt", "ema")}, "model": mean}, out)
+def average(*paths, out):
+    """Writes the weight-by-weight mean of checkpoints of one variant (a uniform model soup; of two, WiSE-FT's
+    interpolation at alpha 0.5); the last one's counters and arguments are kept, its optimiser state and weight
+    average dropped."""
+    cks = [load(p) for p in paths]
+    last = cks[-1]
+    mean = {k: sum(c["model"][k] for c in cks) / len(cks) if v.is_floating_point() else v
+            for k, v in last["model"].items()}
+    save({**{k: v for k, v in last.items() if k not in ("opt", "ema")}, "model": mean}, out)
 
 
 def model_name(ck, default="hdnet-lite"):

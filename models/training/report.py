@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RES = os.path.join(HERE, "results")
 RUNS = os.path.join(os.path.dirname(HERE), "runs")
 NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
-         "hdnet-ct": "HDNet-CT", "hdnet-ct-1.2.0": "HDNet-CT 1.2.0 (previous release)", "hdnet-lite": "HDNet-lite",
+         "hdnet-ct": "HDNet-CT", "hdnet-ct-1.3.1": "HDNet-CT 1.3.1 (previous release)", "hdnet-lite": "HDNet-lite",
          "hdnet": "HDNet", "s2crnet": "S2CRNet"}
 METHODS = tuple(NAMES)  # table row order
 
@@ -170,6 +170,12 @@ def run_summary(run):
             "last_val": vals[-1] if vals else None, "sizes": sorted({r["size"] for r in recs if r.get("size")})}
 
 
+def released_runs():
+    """The run folders of the models in models.json (other folders under runs/ are local experiments)."""
+    with open(os.path.join(os.path.dirname(RUNS), "models.json")) as fh:
+        return sorted(m["id"] for m in json.load(fh)["models"])
+
+
 def main():
     val = load("val.json")
     out = []
@@ -203,7 +209,7 @@ def main():
         out += ["### Generalisation (held-out scenes; generalisation.py)", "", generalisation_tables(gen), ""]
     out += ["### Runs", "", "| run | steps | images seen | wall (s) | crop sizes | median img/s | machine |",
             "|---|---|---|---|---|---|---|"]
-    for run in sorted(os.listdir(RUNS)):
+    for run in released_runs():
         s = run_summary(run)
         if s:
             out.append(f"| {run} | {s['steps']} | {s['images']} | {s['wall_s']:.0f} | {s['sizes']} | "

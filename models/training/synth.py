@@ -12,6 +12,7 @@ Cast families: colour-statistics transfer from another photo or object (Lab), il
 exposure in linear light), tone (gamma, contrast, fade, per-channel curves), hue and saturation, retouch styles
 (split toning, cross-processing, sepia / bleach). All functions are pure: float32 HxWx3 RGB 0..1 in and out.
 """
+import functools
 import os
 
 import cv2
@@ -22,6 +23,7 @@ from . import data
 NONE_P = 0.12
 RELIGHT_P = 0.3
 SPATIAL_P = 0.3
+HUE_DEG = 40.0  # the hue-sat family's largest hue rotation at full strength, degrees
 
 
 # ----------------------------------------------------------------------------------------------- colour helpers
@@ -80,10 +82,10 @@ def tone(img, m, s, rng, donor, dmask):
     return np.clip(out, 0, 1)
 
 
-def hue_sat(img, m, s, rng, donor, dmask):
-    """Hue rotation in HSV and a saturation (or vibrance-like) change."""
+def hue_sat(img, m, s, rng, donor, dmask, deg=HUE_DEG):
+    """Hue rotation in HSV (up to `deg` degrees at full strength) and a saturation (or vibrance-like) change."""
     hsv = cv2.cvtColor(np.clip(img, 0, 1).astype(np.float32), cv2.COLOR_RGB2HSV)
-    hsv[..., 0] = (hsv[..., 0] + rng.uniform(-40, 40) * s) % 360
+    hsv[..., 0] = (hsv[..., 0] + rng.uniform(-deg, deg) * s) % 360
     f = 2 ** (rng.uniform(-1.5, 0.8) * s)
     if rng.random() < 0.5:  # vibrance: low-saturation colours move more
         f = 1 + (f - 1) * (1 - hsv[..., 1])
@@ -149,14 +151,14 @@ def light_field(h, w, rng):
 
 
 # ----------------------------------------------------------------------------------------------- pairs
-def cast_pair(real, m, rng, donor, dmask, strength=None):
+def cast_pair(real, m, rng, donor, dmask, strength=None, families=None):
     """(composite, family label): 1-3 families at random strengths, sometimes faded over the object by a field."""
     n = rng.choice([1, 2, 3], p=[0.55, 0.33, 0.12])
     names = rng.choice(list(FAMILIES), size=n, replace=False, p=FAMILY_P)
     s = rng.uniform(0.05, 1.0) ** 0.8 if strength is None else strength
     out = real
     for nm in names:
-        out = FAMILIES[nm](out, m, s * rng.uniform(0.6, 1.0), rng, donor, dmask)
+        out = (families or FAMILIES)[nm](out, m, s * rng.uniform(0.6, 1.0), rng, donor, dmask)
     label = "+".join(names)
     if rng.random() < SPATIAL_P:
         f = 0.25 + 0.75 * smooth_field(*real.shape[:2], rng)[..., None]
@@ -187,7 +189,7 @@ def compose(obj, real, m):
     return np.nan_to_num(mm * np.clip(obj, 0, 1) + (1 - mm) * real, nan=0.5).astype(np.float32)
 
 
-def make_pair(real, m, rng, donor, dmask):
+def make_pair(real, m, rng, donor, dmask, families=None):
     """(composite, target, kind) for one crop."""
     u = rng.random()
     if u < NONE_P:
@@ -195,23 +197,24 @@ def make_pair(real, m, rng, donor, dmask):
     if u < NONE_P + RELIGHT_P:
         comp, target = relight_pair(real, m, rng)
         if rng.random() < 0.3:  # plus an ordinary cast on the object
-            comp2, _ = cast_pair(comp, m, rng, donor, dmask, strength=rng.uniform(0.05, 0.5))
+            comp2, _ = cast_pair(comp, m, rng, donor, dmask, strength=rng.uniform(0.05, 0.5), families=families)
             comp = comp2
         return comp, target, "relight"
-    comp, label = cast_pair(real, m, rng, donor, dmask)
+    comp, label = cast_pair(real, m, rng, donor, dmask, families=families)
     return comp, real, label
 
 
 class Pairs(data.SyntheticPairs):
     """Infinite training batches of the v2 generator over the scene-split training photos."""
 
-    def __init__(self, split="train-scenes", seed=0, global_aug=0.5):
+    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, hue_deg=HUE_DEG):
         super().__init__(split, seed=seed, global_aug=global_aug)
+        self.families = {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg)}
 
     def sample(self, size):
         real, m = self.crop(size)
         dimg, dmask = self.donor()
-        comp, target, _ = make_pair(real, m, self.rng, dimg, dmask)
+        comp, target, _ = make_pair(real, m, self.rng, dimg, dmask, self.families)
         return comp, m, target
 
 
@@ -242,11 +245,11 @@ class MixedPairs:
     pairs, relit scenes), so that a fine-tune can learn strong corrections without forgetting to leave fitting objects
     alone."""
 
-    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0):
+    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0, hue_deg=HUE_DEG):
         self.v1_share = float(v1_share)
         self.v1_none = float(v1_none)
         self.v1 = data.SyntheticPairs("train-scenes", seed=seed + 1)
-        self.v2 = Pairs(seed=seed + 2)
+        self.v2 = Pairs(seed=seed + 2, hue_deg=hue_deg)
         self.rng = np.random.default_rng(seed)
 
     @property

@@ -61,9 +61,21 @@ def test_average_writes_the_weight_by_weight_mean_and_drops_optimiser_state(tmp_
     checkpoints.save({"model": a.state_dict(), "step": 1, "args": {"model": "hdnet-lite"}}, pa)
     checkpoints.save({"model": b.state_dict(), "opt": {"x": 1}, "ema": b.state_dict(), "step": 7,
                       "args": {"model": "hdnet-lite"}}, pb)
-    checkpoints.average(pa, pb, out)
+    checkpoints.average(pa, pb, out=out)
     soup = checkpoints.load(out)
     assert soup["step"] == 7 and "opt" not in soup and "ema" not in soup
     for k, v in b.state_dict().items():
         want = (a.state_dict()[k] + v) / 2 if v.is_floating_point() else v
         assert torch.allclose(soup["model"][k], want)
+
+
+def test_average_of_three_is_their_mean(tmp_path):
+    nets = [trained_lite(seed=s) for s in (1, 2, 3)]
+    paths = [str(tmp_path / f"{i}.pt") for i in range(3)]
+    for net, p in zip(nets, paths):
+        checkpoints.save({"model": net.state_dict(), "args": {"model": "hdnet-lite"}}, p)
+    checkpoints.average(*paths, out=str(tmp_path / "soup.pt"))
+    soup = checkpoints.load(str(tmp_path / "soup.pt"))["model"]
+    k = "enc0.0.0.weight"
+    assert torch.allclose(soup[k], sum(n.state_dict()[k] for n in nets) / 3)
+    assert not torch.allclose(soup[k], (nets[0].state_dict()[k] + nets[2].state_dict()[k]) / 2)

@@ -2,6 +2,7 @@
 the mask (cast pairs) or carry the right light (relit pairs), the scene split keeps held-out scenes out of training."""
 import collections
 
+import cv2
 import numpy as np
 import pytest
 
@@ -151,3 +152,27 @@ def test_mixed_pairs_turn_the_asked_share_of_v1_draws_into_no_cast_pairs(one_pho
     assert no_cast_share(1.0, 0.0) == 0.0  # v1 itself always casts
     assert 0.4 <= no_cast_share(1.0, 0.5) <= 0.6
     assert no_cast_share(0.0, 0.5) <= 0.25  # v2 draws keep v2's own share (synth.NONE_P)
+
+
+def largest_hue_turn(deg, draws=60):
+    """The largest hue rotation (degrees) the hue-sat family made over `draws` seeds at full strength."""
+    img, m = photo()
+    hue = lambda x: cv2.cvtColor(x, cv2.COLOR_RGB2HSV)[..., 0]  # noqa: E731
+    turns = []
+    for seed in range(draws):
+        out = synth.hue_sat(img, m, 1.0, np.random.default_rng(seed), None, None, deg=deg)
+        d = np.abs(hue(out) - hue(img))[m > 0]
+        turns.append(np.median(np.minimum(d, 360 - d)))
+    return max(turns)
+
+
+def test_the_hue_sat_range_is_a_parameter_of_the_generator():
+    assert largest_hue_turn(synth.HUE_DEG) <= synth.HUE_DEG + 1
+    assert largest_hue_turn(120) > 80
+
+
+def test_pairs_and_mixed_pairs_draw_hue_turns_up_to_their_range(one_photo_split):
+    for gen in (synth.Pairs(seed=0, hue_deg=120), synth.MixedPairs(0.5, seed=0, hue_deg=120).v2):
+        assert gen.families["hue-sat"].keywords == {"deg": 120}
+        assert {k: v for k, v in gen.families.items() if k != "hue-sat"} == {
+            k: v for k, v in synth.FAMILIES.items() if k != "hue-sat"}
