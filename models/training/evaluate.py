@@ -59,7 +59,8 @@ def load_s2(ckpt):
     return checkpoints.load_model(ckpt, "s2crnet")
 
 
-def predictor(method, ckpt=None, k=5):
+def predictor(method, ckpt=None, k=5, dead_zone=None):
+    """(fn(composite, mask), checkpoint dict) of a method; `dead_zone` (levels) overrides HDNet-CT's own."""
     if method == "composite":
         return lambda c, m: c, {}
     if method == "classic":
@@ -68,6 +69,8 @@ def predictor(method, ckpt=None, k=5):
         model, ck = load_s2(ckpt)
         return (lambda c, m: s2crnet.harmonize(model, c, m)[0]), ck
     model, ck = load_hdnet(ckpt)
+    if dead_zone is not None:
+        model.dead_zone = float(dead_zone)
     return (lambda c, m: model(c, m, torch.tensor([k]))[0]), ck
 
 
@@ -87,7 +90,8 @@ def run_set(fn, val, bs=4):
 
 
 def table(d):
-    res = {"all": {**metrics.summarize(d), "n": int(len(d["mse"]))}}
+    res = {"all": {**metrics.summarize(d), "n": int(len(d["mse"])),
+                   "worse_share": float(np.mean(d["fmse"] > d["comp_fmse"] + 1e-9))}}
     for lo, hi, name in BUCKETS:
         sel = (d["fg_ratio"] >= lo) & (d["fg_ratio"] < hi)
         if sel.any():
@@ -204,6 +208,8 @@ def main():
     ap.add_argument("--methods", default="composite,classic,hdnet-lite,hdnet,s2crnet")
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--ksweep", default=None)
+    ap.add_argument("--dead-zones", default=None,
+                    help="comma-separated dead-zone levels: the first method (HDNet-CT) scored with each")
     ap.add_argument("--ablation", default=None, help="comma-separated run dirs")
     ap.add_argument("--triplets", action="store_true")
     ap.add_argument("--module-probe", action="store_true",
@@ -233,6 +239,11 @@ def main():
     elif args.module_probe:
         method = args.methods.split(",")[0]
         result["module_probe"] = module_probe(method, ckpt_for(method, args), val, args.k)
+    elif args.dead_zones:
+        method = args.methods.split(",")[0]
+        for tau in [float(x) for x in args.dead_zones.split(",")]:
+            fn, ck = predictor(method, ckpt_for(method, args), args.k, dead_zone=tau)
+            result[f"dead_zone={tau:g}"] = table(run_set(fn, val))
     elif args.ksweep:
         method = args.methods.split(",")[0]
         for k in [int(x) for x in args.ksweep.split(",")]:

@@ -2,8 +2,8 @@
 changes nearly whole and never touches the background."""
 import torch
 
-from helpers import sample
-from training import hdnet
+from helpers import perturbed, sample
+from training import checkpoints, evaluate, hdnet
 
 
 def shifted(comp, mask, levels):
@@ -70,3 +70,14 @@ def test_the_share_kept_rises_continuously_with_the_change():
         kept.append(mean_change(out, comp, mask) / levels)
     assert kept[0] == 0 and 0 < kept[1] < 0.2
     assert all(a < b for a, b in zip(kept, kept[1:])) and kept[-1] > 0.98
+
+
+def test_evaluate_can_score_hdnet_ct_at_another_dead_zone(tmp_path):
+    path = str(tmp_path / "ct.pt")
+    checkpoints.save({"model": perturbed("hdnet-ct").state_dict(), "args": {"model": "hdnet-ct"}}, path)
+    comp, mask = sample()
+    with torch.no_grad():
+        kept = evaluate.predictor("hdnet-ct", path, k=1, dead_zone=0.0)[0](comp, mask)
+        dropped = evaluate.predictor("hdnet-ct", path, k=1, dead_zone=1000.0)[0](comp, mask)
+    assert torch.equal(dropped, comp)
+    assert (kept - comp).abs().max() > 1e-3
