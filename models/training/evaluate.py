@@ -91,7 +91,7 @@ def run_set(fn, val, bs=4):
 
 def table(d):
     res = {"all": {**metrics.summarize(d), "n": int(len(d["mse"])),
-                   "worse_share": float(np.mean(d["fmse"] > d["comp_fmse"] + 1e-9))}}
+                   "worse_share": float(np.mean(made_worse(d)))}}
     for lo, hi, name in BUCKETS:
         sel = (d["fg_ratio"] >= lo) & (d["fg_ratio"] < hi)
         if sel.any():
@@ -99,6 +99,11 @@ def table(d):
     res["by_cast"] = by_cast(d)
     res["seconds_per_image"] = float(d["seconds_per_image"][0])
     return res
+
+
+def made_worse(d):
+    """Per image: whether the method's foreground error is above the untouched composite's."""
+    return d["fmse"] > d["comp_fmse"] + 1e-9
 
 
 def by_cast(d):
@@ -110,7 +115,7 @@ def by_cast(d):
         if sel.any():
             out[name] = {"n": int(sel.sum()), "fmse": float(d["fmse"][sel].mean()),
                          "composite_fmse": float(d["comp_fmse"][sel].mean()),
-                         "worse_share": float(np.mean(d["fmse"][sel] > d["comp_fmse"][sel] + 1e-9))}
+                         "worse_share": float(np.mean(made_worse(d)[sel]))}
     return out
 
 

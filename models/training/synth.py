@@ -151,14 +151,14 @@ def light_field(h, w, rng):
 
 
 # ----------------------------------------------------------------------------------------------- pairs
-def cast_pair(real, m, rng, donor, dmask, strength=None, families=None):
+def cast_pair(real, m, rng, donor, dmask, strength=None, families=FAMILIES):
     """(composite, family label): 1-3 families at random strengths, sometimes faded over the object by a field."""
     n = rng.choice([1, 2, 3], p=[0.55, 0.33, 0.12])
     names = rng.choice(list(FAMILIES), size=n, replace=False, p=FAMILY_P)
     s = rng.uniform(0.05, 1.0) ** 0.8 if strength is None else strength
     out = real
     for nm in names:
-        out = (families or FAMILIES)[nm](out, m, s * rng.uniform(0.6, 1.0), rng, donor, dmask)
+        out = families[nm](out, m, s * rng.uniform(0.6, 1.0), rng, donor, dmask)
     label = "+".join(names)
     if rng.random() < SPATIAL_P:
         f = 0.25 + 0.75 * smooth_field(*real.shape[:2], rng)[..., None]
@@ -189,7 +189,7 @@ def compose(obj, real, m):
     return np.nan_to_num(mm * np.clip(obj, 0, 1) + (1 - mm) * real, nan=0.5).astype(np.float32)
 
 
-def make_pair(real, m, rng, donor, dmask, families=None):
+def make_pair(real, m, rng, donor, dmask, families=FAMILIES):
     """(composite, target, kind) for one crop."""
     u = rng.random()
     if u < NONE_P:
