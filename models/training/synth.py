@@ -24,6 +24,7 @@ NONE_P = 0.12
 RELIGHT_P = 0.3
 SPATIAL_P = 0.3
 HUE_DEG = 40.0  # the hue-sat family's largest hue rotation at full strength, degrees
+SAT_UP = 0.8  # the hue-sat family's largest saturation boost at full strength, stops (2 ** 0.8 = 1.74x)
 
 
 # ----------------------------------------------------------------------------------------------- colour helpers
@@ -82,11 +83,12 @@ def tone(img, m, s, rng, donor, dmask):
     return np.clip(out, 0, 1)
 
 
-def hue_sat(img, m, s, rng, donor, dmask, deg=HUE_DEG):
-    """Hue rotation in HSV (up to `deg` degrees at full strength) and a saturation (or vibrance-like) change."""
+def hue_sat(img, m, s, rng, donor, dmask, deg=HUE_DEG, sat_up=SAT_UP):
+    """Hue rotation in HSV (up to `deg` degrees at full strength) and a saturation (or vibrance-like) change from
+    1.5 stops down to `sat_up` stops up."""
     hsv = cv2.cvtColor(np.clip(img, 0, 1).astype(np.float32), cv2.COLOR_RGB2HSV)
     hsv[..., 0] = (hsv[..., 0] + rng.uniform(-deg, deg) * s) % 360
-    f = 2 ** (rng.uniform(-1.5, 0.8) * s)
+    f = 2 ** (rng.uniform(-1.5, sat_up) * s)
     if rng.random() < 0.5:  # vibrance: low-saturation colours move more
         f = 1 + (f - 1) * (1 - hsv[..., 1])
     hsv[..., 1] = np.clip(hsv[..., 1] * f, 0, 1)
@@ -207,9 +209,9 @@ def make_pair(real, m, rng, donor, dmask, families=FAMILIES):
 class Pairs(data.SyntheticPairs):
     """Infinite training batches of the v2 generator over the scene-split training photos."""
 
-    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, hue_deg=HUE_DEG):
+    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, hue_deg=HUE_DEG, sat_up=SAT_UP):
         super().__init__(split, seed=seed, global_aug=global_aug)
-        self.families = {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg)}
+        self.families = {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg, sat_up=sat_up)}
 
     def sample(self, size):
         real, m = self.crop(size)
@@ -245,11 +247,11 @@ class MixedPairs:
     pairs, relit scenes), so that a fine-tune can learn strong corrections without forgetting to leave fitting objects
     alone."""
 
-    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0, hue_deg=HUE_DEG):
+    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0, hue_deg=HUE_DEG, sat_up=SAT_UP):
         self.v1_share = float(v1_share)
         self.v1_none = float(v1_none)
         self.v1 = data.SyntheticPairs("train-scenes", seed=seed + 1)
-        self.v2 = Pairs(seed=seed + 2, hue_deg=hue_deg)
+        self.v2 = Pairs(seed=seed + 2, hue_deg=hue_deg, sat_up=sat_up)
         self.rng = np.random.default_rng(seed)
 
     @property

@@ -193,6 +193,8 @@ def parse_args(argv=None):
                          "scene-split photos (synth.MixedPairs, --v1-share of them from v1)")
     ap.add_argument("--hue-deg", type=float, default=synth.HUE_DEG,
                     help="(--data v2/mix) the v2 hue-sat family's largest hue rotation at full strength, degrees")
+    ap.add_argument("--sat-up", type=float, default=synth.SAT_UP,
+                    help="(--data v2/mix) the v2 hue-sat family's largest saturation boost at full strength, stops")
     ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
     ap.add_argument("--v1-none", type=float, default=0.0,
                     help="(--data mix) share of the v1 pairs turned into no-cast pairs (v2 has synth.NONE_P of them)")
@@ -315,9 +317,10 @@ class Run:
             val = data.IHarmony4(a.iharmony4, "test").as_val(a.val_size, limit=2000)
         else:
             if a.data == "v2":
-                src, val = synth.Pairs(seed=seed, hue_deg=a.hue_deg), synth.validation_set(a.val_size)
+                src, val = synth.Pairs(seed=seed, hue_deg=a.hue_deg, sat_up=a.sat_up), synth.validation_set(a.val_size)
             elif a.data == "mix":
-                src, val = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, hue_deg=a.hue_deg), synth.validation_set(a.val_size)
+                src, val = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, hue_deg=a.hue_deg,
+                                               sat_up=a.sat_up), synth.validation_set(a.val_size)
             else:
                 src, val = data.SyntheticPairs("train", seed=seed, mild=a.mild), data.fixed_val_set(a.val_size)
         rs = np.random.default_rng(99)

@@ -173,6 +173,28 @@ def test_the_hue_sat_range_is_a_parameter_of_the_generator():
 
 def test_pairs_and_mixed_pairs_draw_hue_turns_up_to_their_range(one_photo_split):
     for gen in (synth.Pairs(seed=0, hue_deg=120), synth.MixedPairs(0.5, seed=0, hue_deg=120).v2):
-        assert gen.families["hue-sat"].keywords == {"deg": 120}
+        assert gen.families["hue-sat"].keywords == {"deg": 120, "sat_up": synth.SAT_UP}
         assert {k: v for k, v in gen.families.items() if k != "hue-sat"} == {
             k: v for k, v in synth.FAMILIES.items() if k != "hue-sat"}
+
+
+def largest_saturation_boost(sat_up, draws=80):
+    """The largest factor (median over the object) by which the hue-sat family raised saturation at full strength."""
+    img, m = photo()
+    sat = lambda x: cv2.cvtColor(x, cv2.COLOR_RGB2HSV)[..., 1]  # noqa: E731
+    keep = (m > 0) & (sat(img) > 0.05) & (sat(img) < 0.3)  # room to grow without clipping
+    boosts = []
+    for seed in range(draws):
+        out = synth.hue_sat(img, m, 1.0, np.random.default_rng(seed), None, None, deg=0.0, sat_up=sat_up)
+        boosts.append(np.median(sat(out)[keep] / sat(img)[keep]))
+    return max(boosts)
+
+
+def test_the_saturation_boost_is_a_parameter_of_the_generator():
+    assert largest_saturation_boost(synth.SAT_UP) <= 2 ** synth.SAT_UP + 0.05
+    assert largest_saturation_boost(1.5) > 2 ** 1.2
+
+
+def test_train_pairs_carry_the_saturation_boost(one_photo_split):
+    for gen in (synth.Pairs(seed=0, sat_up=1.5), synth.MixedPairs(0.5, seed=0, sat_up=1.5).v2):
+        assert gen.families["hue-sat"].keywords == {"deg": synth.HUE_DEG, "sat_up": 1.5}
