@@ -121,6 +121,11 @@ FAMILIES = {"lab-transfer": lab_transfer, "illuminant": illuminant, "tone": tone
 FAMILY_P = np.array([0.3, 0.25, 0.18, 0.15, 0.12])
 
 
+def cast_families(hue_deg=HUE_DEG, sat_up=SAT_UP):
+    """FAMILIES with the hue-sat family's ranges set: the one knob the training pair sources share."""
+    return {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg, sat_up=sat_up)}
+
+
 # ----------------------------------------------------------------------------------------------- smooth fields
 def smooth_field(h, w, rng):
     """A smooth 0..1 field over the picture: a linear gradient, a radial fall-off or a soft two-zone split."""
@@ -209,9 +214,9 @@ def make_pair(real, m, rng, donor, dmask, families=FAMILIES):
 class Pairs(data.SyntheticPairs):
     """Infinite training batches of the v2 generator over the scene-split training photos."""
 
-    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, hue_deg=HUE_DEG, sat_up=SAT_UP):
+    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None):
         super().__init__(split, seed=seed, global_aug=global_aug)
-        self.families = {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg, sat_up=sat_up)}
+        self.families = families or cast_families()
 
     def sample(self, size):
         real, m = self.crop(size)
@@ -247,11 +252,11 @@ class MixedPairs:
     pairs, relit scenes), so that a fine-tune can learn strong corrections without forgetting to leave fitting objects
     alone."""
 
-    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0, hue_deg=HUE_DEG, sat_up=SAT_UP):
+    def __init__(self, v1_share=0.5, seed=0, v1_none=0.0, families=None):
         self.v1_share = float(v1_share)
         self.v1_none = float(v1_none)
         self.v1 = data.SyntheticPairs("train-scenes", seed=seed + 1)
-        self.v2 = Pairs(seed=seed + 2, hue_deg=hue_deg, sat_up=sat_up)
+        self.v2 = Pairs(seed=seed + 2, families=families)
         self.rng = np.random.default_rng(seed)
 
     @property

@@ -316,11 +316,12 @@ class Run:
             src = data.IHarmony4(a.iharmony4, "train", seed=seed)
             val = data.IHarmony4(a.iharmony4, "test").as_val(a.val_size, limit=2000)
         else:
+            families = synth.cast_families(a.hue_deg, a.sat_up)
             if a.data == "v2":
-                src, val = synth.Pairs(seed=seed, hue_deg=a.hue_deg, sat_up=a.sat_up), synth.validation_set(a.val_size)
+                src, val = synth.Pairs(seed=seed, families=families), synth.validation_set(a.val_size)
             elif a.data == "mix":
-                src, val = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, hue_deg=a.hue_deg,
-                                               sat_up=a.sat_up), synth.validation_set(a.val_size)
+                src = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, families=families)
+                val = synth.validation_set(a.val_size)
             else:
                 src, val = data.SyntheticPairs("train", seed=seed, mild=a.mild), data.fixed_val_set(a.val_size)
         rs = np.random.default_rng(99)

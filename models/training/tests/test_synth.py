@@ -172,7 +172,8 @@ def test_the_hue_sat_range_is_a_parameter_of_the_generator():
 
 
 def test_pairs_and_mixed_pairs_draw_hue_turns_up_to_their_range(one_photo_split):
-    for gen in (synth.Pairs(seed=0, hue_deg=120), synth.MixedPairs(0.5, seed=0, hue_deg=120).v2):
+    fams = synth.cast_families(hue_deg=120)
+    for gen in (synth.Pairs(seed=0, families=fams), synth.MixedPairs(0.5, seed=0, families=fams).v2):
         assert gen.families["hue-sat"].keywords == {"deg": 120, "sat_up": synth.SAT_UP}
         assert {k: v for k, v in gen.families.items() if k != "hue-sat"} == {
             k: v for k, v in synth.FAMILIES.items() if k != "hue-sat"}
@@ -196,5 +197,6 @@ def test_the_saturation_boost_is_a_parameter_of_the_generator():
 
 
 def test_train_pairs_carry_the_saturation_boost(one_photo_split):
-    for gen in (synth.Pairs(seed=0, sat_up=1.5), synth.MixedPairs(0.5, seed=0, sat_up=1.5).v2):
+    fams = synth.cast_families(sat_up=1.5)
+    for gen in (synth.Pairs(seed=0, families=fams), synth.MixedPairs(0.5, seed=0, families=fams).v2):
         assert gen.families["hue-sat"].keywords == {"deg": synth.HUE_DEG, "sat_up": 1.5}
