@@ -224,11 +224,16 @@ def soften(comp, real, rng, most=0.5):
 
 
 # ----------------------------------------------------------------------------------------------- sampling
-def random_crop(img, mask, size, rng):
+CROP_ZOOM = (0.55, 1.0)  # a crop's side as a share of the photo's short side
+
+
+def random_crop(img, mask, size, rng, zoom=CROP_ZOOM):
+    """A square crop of side zoom * the short side (uniform in the range), resized to size, flipped half of the time;
+    an object covering 1-85 % of it is preferred (10 tries)."""
     h, w = img.shape[:2]
     best = None
     for _ in range(10):
-        s = int(min(h, w) * rng.uniform(0.55, 1.0))
+        s = max(8, int(min(h, w) * rng.uniform(*zoom)))
         y = rng.integers(0, h - s + 1)
         x = rng.integers(0, w - s + 1)
         frac = (mask[y:y + s, x:x + s] > 127).mean()
@@ -236,7 +241,8 @@ def random_crop(img, mask, size, rng):
         if 0.01 < frac < 0.85:
             break
     y, x, s = best
-    ci = cv2.resize(img[y:y + s, x:x + s], (size, size), interpolation=cv2.INTER_AREA)
+    interp = cv2.INTER_AREA if s >= size else cv2.INTER_LINEAR  # OpenCV's area filter enlarges in blocks
+    ci = cv2.resize(img[y:y + s, x:x + s], (size, size), interpolation=interp)
     cm = cv2.resize(mask[y:y + s, x:x + s], (size, size), interpolation=cv2.INTER_LINEAR)
     if rng.random() < 0.5:
         ci, cm = ci[:, ::-1], cm[:, ::-1]
@@ -246,9 +252,10 @@ def random_crop(img, mask, size, rng):
 class SyntheticPairs:
     """Infinite random training batches from cached photos + masks."""
 
-    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0):
+    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0, zoom=CROP_ZOOM):
         self.global_aug = global_aug
         self.mild = mild
+        self.zoom = zoom
         self.items = load_split(split)
         self.rng = np.random.default_rng(seed)
 
@@ -256,7 +263,7 @@ class SyntheticPairs:
         """A random crop of a random photo and one of its masks (float32 0..1, mask 0/1)."""
         it = self.items[self.rng.integers(len(self.items))]
         mask = it[2][self.rng.integers(len(it[2]))]
-        real, m = random_crop(it[1], mask, size, self.rng)
+        real, m = random_crop(it[1], mask, size, self.rng, self.zoom)
         if self.rng.random() < self.global_aug:
             # Mild colour change of the WHOLE photo (target too): the network cannot memorise the photos' true
             # object colours and has to use the background as the reference.

@@ -116,20 +116,30 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     sets = holdout_sets()
-    result = {}
-    if args.merge and os.path.exists(args.out):
-        with open(args.out) as f:
-            result = json.load(f)
+    result = read_results(args.out, args.merge)
     result["sets"] = {"indep": len(sets[0]["comp"]), "two_zone": len(sets[1]["comp"]), "placement": len(sets[2]),
                       "photos": "held-out scenes (val.txt)", "size": 256, "k": args.k}
     for method in args.methods.split(","):
         name = method.split("=", 1)[0]
         result[name] = score(method, sets, args.k)
         print(headline(name, result[name]), flush=True)
-    tmp = args.out + ".tmp"
+    write_results(args.out, result)
+
+
+def read_results(path, merge):
+    """The results file to update (merge and it exists) or a new, empty one."""
+    if merge and os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    return {}
+
+
+def write_results(path, result):
+    """The results as JSON, written atomically."""
+    tmp = path + ".tmp"
     with open(tmp, "w") as f:
         json.dump(result, f, indent=1, default=float)
-    os.replace(tmp, args.out)
+    os.replace(tmp, path)
 
 
 if __name__ == "__main__":

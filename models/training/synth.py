@@ -25,6 +25,7 @@ RELIGHT_P = 0.3
 SPATIAL_P = 0.3
 HUE_DEG = 40.0  # the hue-sat family's largest hue rotation at full strength, degrees
 SAT_UP = 0.8  # the hue-sat family's largest saturation boost at full strength, stops (2 ** 0.8 = 1.74x)
+SOFTEN_LO = 0.35  # soften_detail shrinks a pair by at least this factor before enlarging it back
 
 
 # ----------------------------------------------------------------------------------------------- colour helpers
@@ -211,17 +212,33 @@ def make_pair(real, m, rng, donor, dmask, families=FAMILIES):
     return comp, real, label
 
 
-class Pairs(data.SyntheticPairs):
-    """Infinite training batches of the v2 generator over the scene-split training photos."""
+def soften_detail(comp, target, rng, lo=SOFTEN_LO):
+    """The same loss of detail for composite and target: shrunk by a factor U(lo, 0.9) and enlarged back, as a
+    photo that was upscaled, resampled or slightly out of focus. The colours to reach are unchanged, so training
+    teaches that how sharp a picture is says nothing about its cast."""
+    h, w = comp.shape[:2]
+    f = rng.uniform(lo, 0.9)
+    small = (max(8, round(w * f)), max(8, round(h * f)))
+    return tuple(cv2.resize(cv2.resize(x, small, interpolation=cv2.INTER_AREA), (w, h),
+                            interpolation=cv2.INTER_LINEAR) for x in (comp, target))
 
-    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None):
-        super().__init__(split, seed=seed, global_aug=global_aug)
+
+class Pairs(data.SyntheticPairs):
+    """Infinite training batches of the v2 generator over the scene-split training photos. zoom: the crop's side as a
+    share of the photo's short side; soften_p: the share of pairs given soften_detail."""
+
+    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None, zoom=data.CROP_ZOOM,
+                 soften_p=0.0):
+        super().__init__(split, seed=seed, global_aug=global_aug, zoom=zoom)
         self.families = families or cast_families()
+        self.soften_p = soften_p
 
     def sample(self, size):
         real, m = self.crop(size)
         dimg, dmask = self.donor()
         comp, target, _ = make_pair(real, m, self.rng, dimg, dmask, self.families)
+        if self.soften_p and self.rng.random() < self.soften_p:
+            comp, target = soften_detail(comp, target, self.rng)
         return comp, m, target
 
 

@@ -195,6 +195,12 @@ def parse_args(argv=None):
                     help="(--data v2/mix) the v2 hue-sat family's largest hue rotation at full strength, degrees")
     ap.add_argument("--sat-up", type=float, default=synth.SAT_UP,
                     help="(--data v2/mix) the v2 hue-sat family's largest saturation boost at full strength, stops")
+    ap.add_argument("--zoom-min", type=float, default=data.CROP_ZOOM[0],
+                    help="(--data v2) the smallest crop side as a share of the photo's short side (objects enlarged "
+                         "up to size / (zoom-min * 256) times)")
+    ap.add_argument("--soften-p", type=float, default=0.0,
+                    help="(--data v2) share of pairs whose composite and target lose the same detail "
+                         "(synth.soften_detail)")
     ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
     ap.add_argument("--v1-none", type=float, default=0.0,
                     help="(--data mix) share of the v1 pairs turned into no-cast pairs (v2 has synth.NONE_P of them)")
@@ -318,7 +324,9 @@ class Run:
         else:
             families = synth.cast_families(a.hue_deg, a.sat_up)
             if a.data == "v2":
-                src, val = synth.Pairs(seed=seed, families=families), synth.validation_set(a.val_size)
+                src = synth.Pairs(seed=seed, families=families, zoom=(a.zoom_min, data.CROP_ZOOM[1]),
+                                  soften_p=a.soften_p)
+                val = synth.validation_set(a.val_size)
             elif a.data == "mix":
                 src = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, families=families)
                 val = synth.validation_set(a.val_size)

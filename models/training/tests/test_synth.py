@@ -200,3 +200,40 @@ def test_train_pairs_carry_the_saturation_boost(one_photo_split):
     fams = synth.cast_families(sat_up=1.5)
     for gen in (synth.Pairs(seed=0, families=fams), synth.MixedPairs(0.5, seed=0, families=fams).v2):
         assert gen.families["hue-sat"].keywords == {"deg": synth.HUE_DEG, "sat_up": 1.5}
+
+
+def test_soften_detail_blurs_composite_and_target_alike_and_keeps_their_colours():
+    img, m = photo(size=96)
+    comp, target, _ = synth.make_pair(img, m, np.random.default_rng(2), photo(1, 96)[0], None)
+    sc, st = synth.soften_detail(comp, target, np.random.default_rng(0), lo=0.4)
+    sharpness = lambda x: np.abs(np.diff(x, axis=1)).mean()  # noqa: E731
+    assert sc.shape == comp.shape and sc.dtype == np.float32
+    assert sharpness(sc) < 0.8 * sharpness(comp) and sharpness(st) < 0.8 * sharpness(target)
+    for before, after in ((comp, sc), (target, st)):  # the colours to reach do not move
+        assert np.abs(after[m > 0].mean(0) - before[m > 0].mean(0)).max() < 0.01
+    # the same resampling for both: where the composite equals the target (the background), so do the softened ones
+    inner_bg = cv2.erode((m == 0).astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+    assert np.allclose(sc[inner_bg], st[inner_bg], atol=1e-5)
+
+
+def test_pairs_soften_the_asked_share_and_crop_down_to_the_asked_zoom(one_photo_split):
+    def drawn(**kw):
+        gen = synth.Pairs(seed=0, **kw)
+        return [gen.sample(48) for _ in range(200)]
+    sharpness = lambda x: np.abs(np.diff(x, axis=1)).mean()  # noqa: E731
+    plain = np.median([sharpness(real) for _, _, real in drawn()])
+    soft = np.array([sharpness(real) for _, _, real in drawn(soften_p=0.5)])
+    assert 0.3 < (soft < 0.7 * plain).mean() < 0.7
+    # the object is 28x28 of a 96x96 photo: a crop of 0.3 of the short side (29 px) can be nearly all object
+    biggest = lambda pairs: max(mask.mean() for _, mask, _ in pairs)  # noqa: E731
+    assert biggest(drawn()) < 0.5 < biggest(drawn(zoom=(0.3, 0.4)))
+
+
+def test_crops_are_enlarged_smoothly_not_in_blocks():
+    img = np.zeros((64, 64, 3), np.uint8)
+    img[:, 32:] = 255
+    mask = np.zeros((64, 64), np.uint8)
+    mask[20:40, 20:40] = 255
+    out, _ = data.random_crop(img, mask, 128, np.random.default_rng(0), zoom=(0.5, 0.5))
+    row = out[out.shape[0] // 2, :, 0]
+    assert ((row > 0.05) & (row < 0.95)).sum() >= 2  # an edge enlarged 4x gets in-between values

@@ -12,11 +12,16 @@ import org.opencv.core.Scalar;
  * then the meaningful top-left part).
  */
 public record WorkingImage(float[] composite, float[] mask, int width, int height, int cropWidth, int cropHeight) {
-    /** Long side = {@code workingSize}, both sides rounded to multiples of 8, aspect kept. */
+    /**
+     * Long side = {@code workingSize}, both sides rounded to multiples of 8, aspect kept. The mask is binarised before
+     * it is shrunk, and the composite is shrunk with object and background apart ({@link ImageOps#resizeApart}), so
+     * the object's edge reaches the network as hard as a composite made at the working size.
+     */
     public static WorkingImage resized(ManagedMat composite, ManagedMat mask, int workingSize) {
         int[] dims = workingDims(composite.width(), composite.height(), workingSize);
-        try (ManagedMat c = ImageOps.resize(composite, dims[0], dims[1]);
-             ManagedMat m = ImageOps.resize(mask, dims[0], dims[1])) {
+        try (ManagedMat c = ImageOps.resizeApart(composite, mask, dims[0], dims[1]);
+             ManagedMat b = ImageOps.binarise(mask);
+             ManagedMat m = ImageOps.resize(b, dims[0], dims[1])) {
             return new WorkingImage(planar(c), binary(m), dims[0], dims[1], dims[0], dims[1]);
         }
     }

@@ -53,4 +53,24 @@ class ImageOpsTest {
             assertThat(TestImages.pixel(big, 79, 79)).containsExactly(1, 2, 3);
         }
     }
+
+    @Test
+    void resizeApartKeepsTheObjectsEdgeHardWhereAnAreaResizeBlendsIt() {
+        // a red object on a blue background whose edge (x = 18) falls inside a pixel of the 4x smaller picture
+        try (ManagedMat img = TestImages.solid(40, 40, 0, 0, 200); ManagedMat mask = TestImages.mask(40, 40,
+                TestImages.rect(0, 0, 18, 40))) {
+            img.mat().submat(0, 40, 0, 18).setTo(new org.opencv.core.Scalar(220, 30, 10));
+            try (ManagedMat plain = ImageOps.resize(img, 10, 10); ManagedMat apart = ImageOps.resizeApart(img, mask, 10, 10)) {
+                assertThat(TestImages.pixel(plain, 4, 5)).containsExactly(110, 15, 105); // half object, half background
+                assertThat(TestImages.pixel(apart, 4, 5)).containsExactly(220, 30, 10);  // counted as object: its colour
+                assertThat(TestImages.pixel(apart, 5, 5)).containsExactly(0, 0, 200);
+                assertThat(TestImages.pixel(apart, 0, 0)).containsExactly(TestImages.pixel(plain, 0, 0));
+                assertThat(apart.mat().type()).isEqualTo(CvType.CV_8UC3);
+            }
+            try (ManagedMat big = ImageOps.resizeApart(img, mask, 80, 80)) {  // enlarging: a plain resize
+                assertThat(big.width()).isEqualTo(80);
+                assertThat(TestImages.pixel(big, 0, 0)).containsExactly(220, 30, 10);
+            }
+        }
+    }
 }
