@@ -14,15 +14,13 @@ import org.opencv.core.Scalar;
 public record WorkingImage(float[] composite, float[] mask, int width, int height, int cropWidth, int cropHeight) {
     /**
      * Long side = {@code workingSize}, both sides rounded to multiples of 8, aspect kept. The mask is binarised before
-     * it is shrunk, and the composite is shrunk with object and background apart ({@link ImageOps#resizeApart}), so
+     * it is shrunk, and the composite is shrunk with object and background apart ({@link ImageOps#shrinkApart}), so
      * the object's edge reaches the network as hard as a composite made at the working size.
      */
     public static WorkingImage resized(ManagedMat composite, ManagedMat mask, int workingSize) {
         int[] dims = workingDims(composite.width(), composite.height(), workingSize);
-        try (ManagedMat c = ImageOps.resizeApart(composite, mask, dims[0], dims[1]);
-             ManagedMat b = ImageOps.binarise(mask);
-             ManagedMat m = ImageOps.resize(b, dims[0], dims[1])) {
-            return new WorkingImage(planar(c), binary(m), dims[0], dims[1], dims[0], dims[1]);
+        try (ImageOps.ShrunkApart small = ImageOps.shrinkApart(composite, mask, dims[0], dims[1])) {
+            return new WorkingImage(planar(small.rgb()), small.objectMask(), dims[0], dims[1], dims[0], dims[1]);
         }
     }
 

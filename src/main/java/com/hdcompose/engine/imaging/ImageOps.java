@@ -23,42 +23,67 @@ public final class ImageOps {
     }
 
     /**
-     * {@code rgb} shrunk to {@code width × height} with the object and the background averaged apart: a pixel that the
-     * shrunk, binarised mask counts as object is the mean of the object's pixels under it, any other the mean of the
-     * background's. An area resize blends the two along the object's edge; this keeps the edge as hard as in a
-     * composite made at the small size, which is what the networks were trained on. Enlarging is a plain resize.
+     * A composite shrunk with object and background apart ({@link #shrinkApart}), and its object mask at that size:
+     * 1 where at least half of the pixels under a pixel are object pixels, else 0 (row-major).
      */
-    public static ManagedMat resizeApart(ManagedMat rgb, ManagedMat mask, int width, int height) {
-        if (width >= rgb.width() && height >= rgb.height()) {
-            return resize(rgb, width, height);
+    public record ShrunkApart(ManagedMat rgb, float[] objectMask) implements AutoCloseable {
+        @Override
+        public void close() {
+            rgb.close();
         }
+    }
+
+    /**
+     * {@code rgb} shrunk to {@code width × height} with the object and the background averaged apart: a pixel of the
+     * object mask (at least half of the pixels under it object pixels, the mask binarised at 0.5) is the mean of the
+     * object's pixels under it, any other the mean of the background's. An area resize blends the two along the
+     * object's edge; this keeps the edge as hard as in a composite made at the small size, which is what the networks
+     * were trained on. Enlarging is a plain resize.
+     */
+    public static ShrunkApart shrinkApart(ManagedMat rgb, ManagedMat mask, int width, int height) {
         Size size = new Size(width, height);
-        try (ManagedMat obj = binarise(mask); ManagedMat pixels = ManagedMat.empty(); ManagedMat obj3 = ManagedMat.empty();
-             ManagedMat objSum = ManagedMat.empty(); ManagedMat bgSum = ManagedMat.empty();
-             ManagedMat share = ManagedMat.empty(); ManagedMat share3 = ManagedMat.empty();
-             ManagedMat rest3 = ManagedMat.empty(); ManagedMat selected = ManagedMat.empty()) {
-            rgb.mat().convertTo(pixels.mat(), CvType.CV_32FC3);
-            Core.merge(java.util.List.of(obj.mat(), obj.mat(), obj.mat()), obj3.mat());
-            Mat objPixels = new Mat();
-            Core.multiply(pixels.mat(), obj3.mat(), objPixels);
-            Mat bgPixels = new Mat();
-            Core.subtract(pixels.mat(), objPixels, bgPixels);
-            Imgproc.resize(objPixels, objSum.mat(), size, 0, 0, Imgproc.INTER_AREA);
-            Imgproc.resize(bgPixels, bgSum.mat(), size, 0, 0, Imgproc.INTER_AREA);
-            objPixels.release();
-            bgPixels.release();
-            Imgproc.resize(obj.mat(), share.mat(), size, 0, 0, Imgproc.INTER_AREA);
-            Core.merge(java.util.List.of(share.mat(), share.mat(), share.mat()), share3.mat());
-            share3.mat().convertTo(rest3.mat(), -1, -1.0, 1.0); // 1 - share
-            Core.max(share3.mat(), new Scalar(1e-6, 1e-6, 1e-6), share3.mat());
-            Core.max(rest3.mat(), new Scalar(1e-6, 1e-6, 1e-6), rest3.mat());
-            Core.divide(objSum.mat(), share3.mat(), objSum.mat());
-            Core.divide(bgSum.mat(), rest3.mat(), bgSum.mat());
-            Core.compare(share.mat(), new Scalar(BINARY_THRESHOLD), selected.mat(), Core.CMP_GE);
-            objSum.mat().copyTo(bgSum.mat(), selected.mat());
-            Mat out = new Mat();
-            bgSum.mat().convertTo(out, CvType.CV_8UC3);
-            return new ManagedMat(out);
+        if (width >= rgb.width() && height >= rgb.height()) {
+            try (ManagedMat bin = binarise(mask); ManagedMat small = resize(bin, width, height)) {
+                float[] m = new float[width * height];
+                small.mat().get(0, 0, m);
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = m[i] >= BINARY_THRESHOLD ? 1f : 0f;
+                }
+                return new ShrunkApart(resize(rgb, width, height), m);
+            }
+        }
+        // Two 8-bit images at full size (the selection, and the object's pixels with zeros elsewhere), three area
+        // resizes, and the division per pixel at the small size, where the background's sum is the whole picture's
+        // less the object's. A pixel wholly inside either region is exact; an edge pixel is within a level or two.
+        try (ManagedMat sel = foregroundSelection(mask); ManagedMat obj = ManagedMat.empty();
+             ManagedMat objSmall = ManagedMat.empty(); ManagedMat allSmall = ManagedMat.empty();
+             ManagedMat shareSmall = ManagedMat.empty()) {
+            rgb.mat().copyTo(obj.mat(), sel.mat()); // a new destination starts as zeros
+            Imgproc.resize(obj.mat(), objSmall.mat(), size, 0, 0, Imgproc.INTER_AREA);
+            Imgproc.resize(rgb.mat(), allSmall.mat(), size, 0, 0, Imgproc.INTER_AREA);
+            Imgproc.resize(sel.mat(), shareSmall.mat(), size, 0, 0, Imgproc.INTER_AREA);
+            int n = width * height;
+            byte[] objPx = new byte[3 * n];
+            byte[] allPx = new byte[3 * n];
+            byte[] share = new byte[n];
+            objSmall.mat().get(0, 0, objPx);
+            allSmall.mat().get(0, 0, allPx);
+            shareSmall.mat().get(0, 0, share);
+            float[] objectMask = new float[n];
+            byte[] out = new byte[3 * n];
+            for (int i = 0; i < n; i++) {
+                double s = (share[i] & 0xff) / 255.0;
+                boolean object = s >= BINARY_THRESHOLD;
+                objectMask[i] = object ? 1f : 0f;
+                for (int c = 0; c < 3; c++) {
+                    double o = objPx[3 * i + c] & 0xff;
+                    double v = object ? o / s : ((allPx[3 * i + c] & 0xff) - o) / Math.max(1 - s, 1e-6);
+                    out[3 * i + c] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+                }
+            }
+            Mat result = new Mat(height, width, CvType.CV_8UC3);
+            result.put(0, 0, out);
+            return new ShrunkApart(new ManagedMat(result), objectMask);
         }
     }
 

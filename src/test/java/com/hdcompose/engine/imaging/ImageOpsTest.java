@@ -55,21 +55,29 @@ class ImageOpsTest {
     }
 
     @Test
-    void resizeApartKeepsTheObjectsEdgeHardWhereAnAreaResizeBlendsIt() {
+    void shrinkApartKeepsTheObjectsEdgeHardWhereAnAreaResizeBlendsIt() {
         // a red object on a blue background whose edge (x = 18) falls inside a pixel of the 4x smaller picture
         try (ManagedMat img = TestImages.solid(40, 40, 0, 0, 200); ManagedMat mask = TestImages.mask(40, 40,
                 TestImages.rect(0, 0, 18, 40))) {
             img.mat().submat(0, 40, 0, 18).setTo(new org.opencv.core.Scalar(220, 30, 10));
-            try (ManagedMat plain = ImageOps.resize(img, 10, 10); ManagedMat apart = ImageOps.resizeApart(img, mask, 10, 10)) {
+            try (ManagedMat plain = ImageOps.resize(img, 10, 10); ImageOps.ShrunkApart shrunk = ImageOps.shrinkApart(img, mask, 10, 10)) {
+                ManagedMat apart = shrunk.rgb();
+                assertThat(shrunk.objectMask()[5 * 10 + 4]).isEqualTo(1f);
+                assertThat(shrunk.objectMask()[5 * 10 + 5]).isEqualTo(0f);
                 assertThat(TestImages.pixel(plain, 4, 5)).containsExactly(110, 15, 105); // half object, half background
-                assertThat(TestImages.pixel(apart, 4, 5)).containsExactly(220, 30, 10);  // counted as object: its colour
+                assertThat(TestImages.pixel(apart, 4, 5)).satisfies(p -> {  // counted as object: its colour (within a level)
+                    assertThat(p[0]).isBetween(219, 221);
+                    assertThat(p[1]).isBetween(29, 31);
+                    assertThat(p[2]).isBetween(9, 11);
+                });
                 assertThat(TestImages.pixel(apart, 5, 5)).containsExactly(0, 0, 200);
+                assertThat(TestImages.pixel(apart, 2, 5)).containsExactly(220, 30, 10); // wholly object: exact
                 assertThat(TestImages.pixel(apart, 0, 0)).containsExactly(TestImages.pixel(plain, 0, 0));
                 assertThat(apart.mat().type()).isEqualTo(CvType.CV_8UC3);
             }
-            try (ManagedMat big = ImageOps.resizeApart(img, mask, 80, 80)) {  // enlarging: a plain resize
-                assertThat(big.width()).isEqualTo(80);
-                assertThat(TestImages.pixel(big, 0, 0)).containsExactly(220, 30, 10);
+            try (ImageOps.ShrunkApart big = ImageOps.shrinkApart(img, mask, 80, 80)) {  // enlarging: a plain resize
+                assertThat(big.rgb().width()).isEqualTo(80);
+                assertThat(TestImages.pixel(big.rgb(), 0, 0)).containsExactly(220, 30, 10);
             }
         }
     }
