@@ -10,7 +10,6 @@ sharp sets; one that leans on fine detail does not. Methods are named as in trai
 import argparse
 import time
 
-import cv2
 import numpy as np
 import torch
 
@@ -19,18 +18,14 @@ from . import evaluate
 from . import generalisation
 from . import indep
 from . import metrics
+from . import synth
 
 FACTOR = 0.5
 
 
 def soften(img, factor=FACTOR):
-    """An HxWxC picture (uint8 or float32) shrunk by factor (area) and enlarged back (bilinear), same dtype."""
-    h, w = img.shape[:2]
-    small = (max(1, round(w * factor)), max(1, round(h * factor)))
-    out = cv2.resize(cv2.resize(img, small, interpolation=cv2.INTER_AREA), (w, h), interpolation=cv2.INTER_LINEAR)
-    if img.dtype == np.uint8:
-        return out
-    return out.astype(img.dtype)
+    """An HxWxC picture (uint8 or float32) with less detail: synth.shrink_and_enlarge, the training augmentation's."""
+    return synth.shrink_and_enlarge(img, factor)
 
 
 def softened_indep(ind, factor=FACTOR):

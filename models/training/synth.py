@@ -212,15 +212,19 @@ def make_pair(real, m, rng, donor, dmask, families=FAMILIES):
     return comp, real, label
 
 
+def shrink_and_enlarge(img, factor):
+    """An HxWxC picture shrunk by factor (area) and enlarged back (bilinear): the same size and dtype, less detail."""
+    h, w = img.shape[:2]
+    small = (max(1, round(w * factor)), max(1, round(h * factor)))
+    return cv2.resize(cv2.resize(img, small, interpolation=cv2.INTER_AREA), (w, h), interpolation=cv2.INTER_LINEAR)
+
+
 def soften_detail(comp, target, rng, lo=SOFTEN_LO):
-    """The same loss of detail for composite and target: shrunk by a factor U(lo, 0.9) and enlarged back, as a
-    photo that was upscaled, resampled or slightly out of focus. The colours to reach are unchanged, so training
-    teaches that how sharp a picture is says nothing about its cast."""
-    h, w = comp.shape[:2]
+    """The same loss of detail for composite and target: shrink_and_enlarge by a factor U(lo, 0.9), as a photo that
+    was upscaled, resampled or slightly out of focus. The colours to reach are unchanged, so training teaches that how
+    sharp a picture is says nothing about its cast."""
     f = rng.uniform(lo, 0.9)
-    small = (max(8, round(w * f)), max(8, round(h * f)))
-    return tuple(cv2.resize(cv2.resize(x, small, interpolation=cv2.INTER_AREA), (w, h),
-                            interpolation=cv2.INTER_LINEAR) for x in (comp, target))
+    return shrink_and_enlarge(comp, f), shrink_and_enlarge(target, f)
 
 
 class Pairs(data.SyntheticPairs):

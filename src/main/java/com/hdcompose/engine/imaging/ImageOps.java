@@ -41,14 +41,11 @@ public final class ImageOps {
      * were trained on. Enlarging is a plain resize.
      */
     public static ShrunkApart shrinkApart(ManagedMat rgb, ManagedMat mask, int width, int height) {
-        Size size = new Size(width, height);
         if (width >= rgb.width() && height >= rgb.height()) {
-            try (ManagedMat bin = binarise(mask); ManagedMat small = resize(bin, width, height)) {
+            try (ManagedMat bin = binarise(mask); ManagedMat small = resize(bin, width, height);
+                 ManagedMat smallBin = binarise(small)) {
                 float[] m = new float[width * height];
-                small.mat().get(0, 0, m);
-                for (int i = 0; i < m.length; i++) {
-                    m[i] = m[i] >= BINARY_THRESHOLD ? 1f : 0f;
-                }
+                smallBin.mat().get(0, 0, m);
                 return new ShrunkApart(resize(rgb, width, height), m);
             }
         }
@@ -58,6 +55,7 @@ public final class ImageOps {
         try (ManagedMat sel = foregroundSelection(mask); ManagedMat obj = ManagedMat.empty();
              ManagedMat objSmall = ManagedMat.empty(); ManagedMat allSmall = ManagedMat.empty();
              ManagedMat shareSmall = ManagedMat.empty()) {
+            Size size = new Size(width, height);
             rgb.mat().copyTo(obj.mat(), sel.mat()); // a new destination starts as zeros
             Imgproc.resize(obj.mat(), objSmall.mat(), size, 0, 0, Imgproc.INTER_AREA);
             Imgproc.resize(rgb.mat(), allSmall.mat(), size, 0, 0, Imgproc.INTER_AREA);
