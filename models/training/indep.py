@@ -305,10 +305,14 @@ def summarize(per, sel):
 
 
 def evaluate_set(predict, ds, k=1, batch=8):
-    """Score predict(comp [B,3,H,W] 0..1, mask [B,1,H,W] 0/1, k) -> [B,3,H,W] 0..1 on a build() set.
+    """Score predict(comp [B,3,H,W] 0..1, mask [B,1,H,W] 0/1, k) -> [B,3,H,W] 0..1 on a build() set (score_outputs)."""
+    return score_outputs(predict_u8(predict, ds["comp"], ds["mask"], k, batch), ds)
+
+
+def score_outputs(out, ds):
+    """Score uint8 NHWC outputs, one per item of a build() set.
     worse: the output's fMSE is above the composite's (for `none` items, whose composite fMSE is 0: above NONE_WORSE).
     Returns {"per_image": arrays, "summary", "per_family" (base family = first of a combination), "per_bin"}."""
-    out = predict_u8(predict, ds["comp"], ds["mask"], k, batch)
     mse, fmse = image_errors(out, ds["real"], ds["mask"])
     comp_mse, comp_fmse = image_errors(ds["comp"], ds["real"], ds["mask"])
     none = ds["family"] == "none"

@@ -25,6 +25,7 @@ RELIGHT_P = 0.3
 SPATIAL_P = 0.3
 HUE_DEG = 40.0  # the hue-sat family's largest hue rotation at full strength, degrees
 SAT_UP = 0.8  # the hue-sat family's largest saturation boost at full strength, stops (2 ** 0.8 = 1.74x)
+FEATHER_SIGMA = (0.4, 1.5)  # pixels: feather_edge's Gaussian, from about an area-shrunk edge to a soft brush
 SOFTEN_LO = 0.35  # soften_detail shrinks a pair by at least this factor before enlarging it back
 
 
@@ -227,20 +228,35 @@ def soften_detail(comp, target, rng, lo=SOFTEN_LO):
     return shrink_and_enlarge(comp, f), shrink_and_enlarge(target, f)
 
 
+def feather_edge(comp, target, m, rng, sigma=FEATHER_SIGMA):
+    """The composite's change from the target faded out across the object's edge: target + g (comp - target), g the
+    mask blurred by a Gaussian of sigma U(sigma) pixels. Inside the object, away from its edge, nothing changes; at
+    the edge the cast is only partly there, as where a large composite was shrunk, or an object was cut out with a
+    soft brush. The mask the network is given stays the hard one, so training teaches it to read a cast from the
+    object and its surroundings rather than from a hard colour step exactly on the mask."""
+    s = rng.uniform(*sigma)
+    g = cv2.GaussianBlur(m.astype(np.float32), (0, 0), s)[..., None] * m[..., None]
+    return (target + g * (comp - target)).astype(np.float32)
+
+
 class Pairs(data.SyntheticPairs):
     """Infinite training batches of the v2 generator over the scene-split training photos. zoom: the crop's side as a
-    share of the photo's short side; soften_p: the share of pairs given soften_detail."""
+    share of the photo's short side; soften_p: the share of pairs given soften_detail; feather_p: the share given
+    feather_edge."""
 
     def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None, zoom=data.CROP_ZOOM,
-                 soften_p=0.0):
+                 soften_p=0.0, feather_p=0.0):
         super().__init__(split, seed=seed, global_aug=global_aug, zoom=zoom)
         self.families = families or cast_families()
         self.soften_p = soften_p
+        self.feather_p = feather_p
 
     def sample(self, size):
         real, m = self.crop(size)
         dimg, dmask = self.donor()
         comp, target, _ = make_pair(real, m, self.rng, dimg, dmask, self.families)
+        if self.feather_p and self.rng.random() < self.feather_p:
+            comp = feather_edge(comp, target, m, self.rng)
         if self.soften_p and self.rng.random() < self.soften_p:
             comp, target = soften_detail(comp, target, self.rng)
         return comp, m, target

@@ -201,6 +201,9 @@ def parse_args(argv=None):
     ap.add_argument("--soften-p", type=float, default=0.0,
                     help="(--data v2) share of pairs whose composite and target lose the same detail "
                          "(synth.soften_detail)")
+    ap.add_argument("--feather-p", type=float, default=0.0,
+                    help="(--data v2) share of pairs whose cast fades out across the object's edge "
+                         "(synth.feather_edge)")
     ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
     ap.add_argument("--v1-none", type=float, default=0.0,
                     help="(--data mix) share of the v1 pairs turned into no-cast pairs (v2 has synth.NONE_P of them)")
@@ -325,7 +328,7 @@ class Run:
             families = synth.cast_families(a.hue_deg, a.sat_up)
             if a.data == "v2":
                 src = synth.Pairs(seed=seed, families=families, zoom=(a.zoom_min, data.CROP_ZOOM[1]),
-                                  soften_p=a.soften_p)
+                                  soften_p=a.soften_p, feather_p=a.feather_p)
                 val = synth.validation_set(a.val_size)
             elif a.data == "mix":
                 src = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, families=families)

@@ -237,3 +237,32 @@ def test_crops_are_enlarged_smoothly_not_in_blocks():
     out, _ = data.random_crop(img, mask, 128, np.random.default_rng(0), zoom=(0.5, 0.5))
     row = out[out.shape[0] // 2, :, 0]
     assert ((row > 0.05) & (row < 0.95)).sum() >= 2  # an edge enlarged 4x gets in-between values
+
+
+def test_feather_edge_fades_the_cast_across_the_edge_only():
+    img, m = photo(size=96)
+    target = img
+    comp = synth.compose(np.clip(img * np.float32([1.4, 1.0, 0.6]), 0, 1), img, m)
+    out = synth.feather_edge(comp, target, m, np.random.default_rng(0), sigma=(1.0, 1.0))
+    inner = cv2.erode(m.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+    edge = (m > 0) & ~(cv2.erode(m.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
+    assert out.dtype == np.float32 and np.allclose(out[inner], comp[inner], atol=1e-4)  # deep inside: the whole cast
+    assert np.array_equal(out[m == 0], target[m == 0])  # outside: the background, untouched
+    share = np.abs(out[edge] - target[edge]).sum() / np.abs(comp[edge] - target[edge]).sum()
+    assert 0.3 < share < 0.8  # on the edge: part of the cast
+
+
+def test_pairs_feather_the_asked_share(one_photo_split):
+    def edge_step(pairs):  # the composite's mean change from the target on the object's outermost pixels
+        out = []
+        for comp, mask, real in pairs:
+            ring = (mask > 0) & ~(cv2.erode(mask.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
+            inner = cv2.erode(mask.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+            if ring.any() and inner.any():
+                d = np.abs(comp - real).sum(2)
+                if d[inner].mean() > 0.02:
+                    out.append(d[ring].mean() / d[inner].mean())
+        return np.array(out)
+    plain = edge_step([synth.Pairs(seed=0).sample(48) for _ in range(150)])
+    feathered = edge_step([synth.Pairs(seed=0, feather_p=1.0).sample(48) for _ in range(150)])
+    assert np.median(feathered) < 0.8 * np.median(plain)

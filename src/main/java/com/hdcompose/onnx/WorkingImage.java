@@ -15,7 +15,7 @@ public record WorkingImage(float[] composite, float[] mask, int width, int heigh
     /**
      * Long side = {@code workingSize}, both sides rounded to multiples of 8, aspect kept. The mask is binarised before
      * it is shrunk, and the composite is shrunk with object and background apart ({@link ImageOps#shrinkApart}), so
-     * the object's edge reaches the network as hard as a composite made at the working size.
+     * the object's edge reaches the network as hard as {@link ImageOps#EDGE_HARDNESS} sets.
      */
     public static WorkingImage resized(ManagedMat composite, ManagedMat mask, int workingSize) {
         int[] dims = workingDims(composite.width(), composite.height(), workingSize);

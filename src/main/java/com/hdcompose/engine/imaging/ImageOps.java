@@ -10,6 +10,12 @@ import org.opencv.imgproc.Imgproc;
 /** Pure image operations on the app's conventions (RGB CV_8UC3, masks CV_32FC1 0..1): new ManagedMat out, inputs untouched. */
 public final class ImageOps {
     public static final double BINARY_THRESHOLD = 0.5;
+    /**
+     * How hard {@link #shrinkApart} keeps the object's edge: 1 as hard as a composite made at the small size, 0 as
+     * blended as an area resize. The networks read a cast partly from that edge (harder: stronger corrections); half
+     * way keeps most of the gain on strong casts of large images and makes fewer objects that already fit worse.
+     */
+    public static final double EDGE_HARDNESS = 0.5;
 
     private ImageOps() {
     }
@@ -36,9 +42,10 @@ public final class ImageOps {
     /**
      * {@code rgb} shrunk to {@code width × height} with the object and the background averaged apart: a pixel of the
      * object mask (at least half of the pixels under it object pixels, the mask binarised at 0.5) is the mean of the
-     * object's pixels under it, any other the mean of the background's. An area resize blends the two along the
-     * object's edge; this keeps the edge as hard as in a composite made at the small size, which is what the networks
-     * were trained on. Enlarging is a plain resize.
+     * object's pixels under it, any other the mean of the background's, each then moved {@code 1 - EDGE_HARDNESS} of
+     * the way back to the plain area average. A pixel wholly inside either region is its area average; an edge pixel
+     * keeps half of the step between object and background that an area resize would blend away (see
+     * {@link #EDGE_HARDNESS}). Enlarging is a plain resize.
      */
     public static ShrunkApart shrinkApart(ManagedMat rgb, ManagedMat mask, int width, int height) {
         if (width >= rgb.width() && height >= rgb.height()) {
@@ -75,7 +82,9 @@ public final class ImageOps {
                 objectMask[i] = object ? 1f : 0f;
                 for (int c = 0; c < 3; c++) {
                     double o = objPx[3 * i + c] & 0xff;
-                    double v = object ? o / s : ((allPx[3 * i + c] & 0xff) - o) / Math.max(1 - s, 1e-6);
+                    double all = allPx[3 * i + c] & 0xff;
+                    double apart = object ? o / s : (all - o) / Math.max(1 - s, 1e-6);
+                    double v = EDGE_HARDNESS * apart + (1 - EDGE_HARDNESS) * all;
                     out[3 * i + c] = (byte) Math.max(0, Math.min(255, Math.round(v)));
                 }
             }

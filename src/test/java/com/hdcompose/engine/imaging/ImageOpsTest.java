@@ -55,7 +55,7 @@ class ImageOpsTest {
     }
 
     @Test
-    void shrinkApartKeepsTheObjectsEdgeHardWhereAnAreaResizeBlendsIt() {
+    void shrinkApartKeepsHalfTheObjectsEdgeWhereAnAreaResizeBlendsIt() {
         // a red object on a blue background whose edge (x = 18) falls inside a pixel of the 4x smaller picture
         try (ManagedMat img = TestImages.solid(40, 40, 0, 0, 200); ManagedMat mask = TestImages.mask(40, 40,
                 TestImages.rect(0, 0, 18, 40))) {
@@ -65,12 +65,14 @@ class ImageOpsTest {
                 assertThat(shrunk.objectMask()[5 * 10 + 4]).isEqualTo(1f);
                 assertThat(shrunk.objectMask()[5 * 10 + 5]).isEqualTo(0f);
                 assertThat(TestImages.pixel(plain, 4, 5)).containsExactly(110, 15, 105); // half object, half background
-                assertThat(TestImages.pixel(apart, 4, 5)).satisfies(p -> {  // counted as object: its colour (within a level)
-                    assertThat(p[0]).isBetween(219, 221);
-                    assertThat(p[1]).isBetween(29, 31);
-                    assertThat(p[2]).isBetween(9, 11);
+                // counted as object: half way from the blend (110, 15, 105) to the object's colour (220, 30, 10)
+                assertThat(ImageOps.EDGE_HARDNESS).isEqualTo(0.5);
+                assertThat(TestImages.pixel(apart, 4, 5)).satisfies(p -> {
+                    assertThat(p[0]).isBetween(164, 166);
+                    assertThat(p[1]).isBetween(22, 24);
+                    assertThat(p[2]).isBetween(57, 59);
                 });
-                assertThat(TestImages.pixel(apart, 5, 5)).containsExactly(0, 0, 200);
+                assertThat(TestImages.pixel(apart, 5, 5)).containsExactly(0, 0, 200); // background: no object under it
                 assertThat(TestImages.pixel(apart, 2, 5)).containsExactly(220, 30, 10); // wholly object: exact
                 assertThat(TestImages.pixel(apart, 0, 0)).containsExactly(TestImages.pixel(plain, 0, 0));
                 assertThat(apart.mat().type()).isEqualTo(CvType.CV_8UC3);
