@@ -28,14 +28,9 @@ KEYS = ("family", "strength", "strength_bin", "ids")
 
 def enlarged_photos(photos, short):
     """(ident, image, masks) items with the image enlarged to a short side of `short` (bicubic), masks binarised."""
-    out = []
-    for ident, img, masks in photos:
-        h, w = img.shape[:2]
-        f = short / min(h, w)
-        size = (round(w * f), round(h * f))
-        big = [((cv2.resize(m, size, interpolation=cv2.INTER_LINEAR) > 127) * 255).astype(np.uint8) for m in masks]
-        out.append((ident, cv2.resize(img, size, interpolation=cv2.INTER_CUBIC), big))
-    return out
+    return [(ident, data._resize_short(img, short, cv2.INTER_CUBIC),
+             [((data._resize_short(m, short, cv2.INTER_LINEAR) > 127) * 255).astype(np.uint8) for m in masks])
+            for ident, img, masks in photos]
 
 
 def build(photos, size):
@@ -88,7 +83,11 @@ def read_set(folder):
 def score(ds, outputs):
     """indep.score_outputs of a harmonizer's NAME_out.png folder on a read_set set."""
     out = np.stack([read_rgb(os.path.join(outputs, f"{n}_out.png")) for n in ds["names"]])
-    res = indep.score_outputs(out, ds)
+    return summaries(indep.score_outputs(out, ds))
+
+
+def summaries(res):
+    """indep.score_outputs' result without its per-image arrays, for the results file."""
     return {key: res[key] for key in ("summary", "per_family", "per_bin")}
 
 
@@ -108,7 +107,7 @@ def main():
     result = generalisation.read_results(args.out, args.merge)
     result["set"] = {"folder": os.path.basename(os.path.normpath(args.set)), "n": len(ds["names"]),
                      "scored at": SCORE_SIZE}
-    result["composite"] = {key: v for key, v in indep.score_outputs(ds["comp"], ds).items() if key != "per_image"}
+    result["composite"] = summaries(indep.score_outputs(ds["comp"], ds))
     for spec in filter(None, args.outputs.split(",")):
         name, folder = spec.split("=", 1)
         result[name] = score(ds, folder)

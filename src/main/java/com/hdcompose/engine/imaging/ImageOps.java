@@ -44,8 +44,8 @@ public final class ImageOps {
      * object mask (at least half of the pixels under it object pixels, the mask binarised at 0.5) is the mean of the
      * object's pixels under it, any other the mean of the background's, each then moved {@code 1 - EDGE_HARDNESS} of
      * the way back to the plain area average. A pixel wholly inside either region is its area average; an edge pixel
-     * keeps half of the step between object and background that an area resize would blend away (see
-     * {@link #EDGE_HARDNESS}). Enlarging is a plain resize.
+     * keeps {@link #EDGE_HARDNESS} of the step between object and background that an area resize would blend away.
+     * Enlarging is a plain resize.
      */
     public static ShrunkApart shrinkApart(ManagedMat rgb, ManagedMat mask, int width, int height) {
         if (width >= rgb.width() && height >= rgb.height()) {
