@@ -249,19 +249,37 @@ def random_crop(img, mask, size, rng, zoom=CROP_ZOOM):
     return ci.astype(np.float32) / 255.0, (cm > 127).astype(np.float32)
 
 
+def photo_source(ident):
+    """The collection a photo id comes from ("labelme", "davis", "bsds")."""
+    return str(ident).split("/")[0]
+
+
+def photo_probabilities(ids, source_weights):
+    """Drawing probability of each photo: its source's weight (default 1) per photo, normalised; None = uniform.
+    Weights above 1 show the network more of a collection that is rare among the training photos."""
+    if not source_weights:
+        return None
+    w = np.array([float(source_weights.get(photo_source(i), 1.0)) for i in ids])
+    if (w < 0).any() or w.sum() <= 0:
+        raise ValueError(f"source weights must be >= 0 with a positive total: {source_weights}")
+    return w / w.sum()
+
+
 class SyntheticPairs:
     """Infinite random training batches from cached photos + masks."""
 
-    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0, zoom=CROP_ZOOM):
+    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0, zoom=CROP_ZOOM, source_weights=None):
         self.global_aug = global_aug
         self.mild = mild
         self.zoom = zoom
         self.items = load_split(split)
+        self.photo_p = photo_probabilities([it[0] for it in self.items], source_weights)
         self.rng = np.random.default_rng(seed)
 
     def crop(self, size):
-        """A random crop of a random photo and one of its masks (float32 0..1, mask 0/1)."""
-        it = self.items[self.rng.integers(len(self.items))]
+        """A random crop of a random photo (drawn by photo_p) and one of its masks (float32 0..1, mask 0/1)."""
+        it = self.items[self.rng.choice(len(self.items), p=self.photo_p) if self.photo_p is not None
+                        else self.rng.integers(len(self.items))]
         mask = it[2][self.rng.integers(len(it[2]))]
         real, m = random_crop(it[1], mask, size, self.rng, self.zoom)
         if self.rng.random() < self.global_aug:

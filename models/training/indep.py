@@ -312,14 +312,17 @@ def evaluate_set(predict, ds, k=1, batch=8):
 def score_outputs(out, ds):
     """Score uint8 NHWC outputs, one per item of a build() set.
     worse: the output's fMSE is above the composite's (for `none` items, whose composite fMSE is 0: above NONE_WORSE).
-    Returns {"per_image": arrays, "summary", "per_family" (base family = first of a combination), "per_bin"}."""
+    Returns {"per_image": arrays, "summary", "per_family" (base family = first of a combination), "per_bin",
+    "per_source" (the photo's collection, the part of its id before "/")}."""
     mse, fmse = image_errors(out, ds["real"], ds["mask"])
     comp_mse, comp_fmse = image_errors(ds["comp"], ds["real"], ds["mask"])
     none = ds["family"] == "none"
     worse = np.where(none, fmse > NONE_WORSE, fmse > comp_fmse)
     per = dict(mse=mse, fmse=fmse, psnr=psnr(mse), comp_mse=comp_mse, comp_fmse=comp_fmse, worse=worse)
     base = np.array([f.split("+")[0] for f in ds["family"]])
+    source = np.array([str(i).split("/")[0] for i in ds["ids"]])
     every = np.ones(len(mse), bool)
     return {"per_image": per, "summary": summarize(per, every),
             "per_family": {f: summarize(per, base == f) for f in ("none",) + FAMILIES if (base == f).any()},
-            "per_bin": {b: summarize(per, ds["strength_bin"] == b) for b in ("none", "mild", "medium", "strong")}}
+            "per_bin": {b: summarize(per, ds["strength_bin"] == b) for b in ("none", "mild", "medium", "strong")},
+            "per_source": {c: summarize(per, source == c) for c in sorted(set(source))}}

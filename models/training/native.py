@@ -88,7 +88,7 @@ def score(ds, outputs):
 
 def summaries(res):
     """indep.score_outputs' result without its per-image arrays, for the results file."""
-    return {key: res[key] for key in ("summary", "per_family", "per_bin")}
+    return generalisation.indep_summaries(res)
 
 
 def main():

@@ -70,7 +70,25 @@ def generalisation_tables(res):
                      for m in ms]
             rows.append(f"| {k} ({ref['n']}, {f(ref['comp_fmse'], 0)}) | " + " | ".join(cells) + " |")
         out.append("\n".join(rows))
-    return "\n\n".join(out)
+    other = photos_table(res)
+    return "\n\n".join(out + ([other] if other else []))
+
+
+def photos_table(res):
+    """MSE / made worse by the photos' collection: indep per collection and the other-photos set (indep_other)."""
+    ms = [m for m in res if m != "sets" and "indep_other" in res[m] and "per_source" in res[m]["indep"]]
+    if not ms:
+        return ""
+    sources = list(res[ms[0]]["indep"]["per_source"])
+    ref, oref = res[ms[0]]["indep"]["per_source"], res[ms[0]]["indep_other"]["summary"]
+    lines = ["| method (MSE / made worse) | " + " | ".join(f"indep, {c} photos (n {ref[c]['n']}, composite "
+                                                         f"{f(ref[c]['comp_mse'])})" for c in sources)
+             + f" | other photos (n {oref['n']}, composite {f(oref['comp_mse'])}) |", "|" + "---|" * (2 + len(sources))]
+    for m in ms:
+        cells = [res[m]["indep"]["per_source"][c] for c in sources] + [res[m]["indep_other"]["summary"]]
+        lines.append(f"| {NAMES.get(m, m)} | " + " | ".join(f"{f(c['mse'])} / {100 * c['worse_share']:.1f} %"
+                                                           for c in cells) + " |")
+    return "\n".join(lines)
 
 
 def cast_bucket_table(res, key="val"):

@@ -47,6 +47,14 @@ def machine(args):
     return f"{platform.node()} {cpu} x{os.cpu_count()} threads={args.threads}{procs} {dev}"
 
 
+def parse_weights(text):
+    """"bsds=3,davis=3" -> {"bsds": 3.0, "davis": 3.0} (train.py --source-weights)."""
+    try:
+        return {k.strip(): float(v) for k, v in (part.split("=", 1) for part in text.split(",") if part.strip())}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected collection=weight,... e.g. bsds=3,davis=3: {text!r}") from None
+
+
 def fg_errors(pred, real, mask):
     """Per-image squared error over max(A_MIN, mask area): the paper's loss before the batch mean."""
     se = ((pred - real) ** 2).sum(dim=(1, 2, 3))
@@ -204,6 +212,11 @@ def parse_args(argv=None):
     ap.add_argument("--feather-p", type=float, default=0.0,
                     help="(--data v2) share of pairs whose cast fades out across the object's edge "
                          "(synth.feather_edge)")
+    ap.add_argument("--source-weights", type=parse_weights, default=None,
+                    help="(--data v2) photos drawn with these weights per collection, e.g. bsds=3,davis=3 "
+                         "(others 1; default: every photo alike)")
+    ap.add_argument("--none-p", type=float, default=synth.NONE_P,
+                    help="(--data v2) share of pairs without a cast (the object already fits: target = input)")
     ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
     ap.add_argument("--v1-none", type=float, default=0.0,
                     help="(--data mix) share of the v1 pairs turned into no-cast pairs (v2 has synth.NONE_P of them)")
@@ -328,7 +341,8 @@ class Run:
             families = synth.cast_families(a.hue_deg, a.sat_up)
             if a.data == "v2":
                 src = synth.Pairs(seed=seed, families=families, zoom=(a.zoom_min, data.CROP_ZOOM[1]),
-                                  soften_p=a.soften_p, feather_p=a.feather_p)
+                                  soften_p=a.soften_p, feather_p=a.feather_p, source_weights=a.source_weights,
+                                  none_p=a.none_p)
                 val = synth.validation_set(a.val_size)
             elif a.data == "mix":
                 src = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, families=families)

@@ -119,3 +119,26 @@ def test_evaluate_perfect_prediction(mixed):
 
     s = indep.evaluate_set(oracle, mixed, batch=4)["summary"]
     assert s["mse"] == 0 and s["worse_share"] == 0 and s["psnr"] == indep.PSNR_CAP
+
+
+def test_scores_are_split_by_the_photos_collection(photos):
+    two = [(f"{'labelme' if i % 2 else 'bsds'}/{i}", img, masks) for i, (_, img, masks) in enumerate(photos)]
+    ds = indep.build(two, size=SIZE, per_photo=4)
+
+    res = indep.evaluate_set(identity, ds)
+    per = res["per_source"]
+    assert set(per) == {"bsds", "labelme"} and per["bsds"]["n"] + per["labelme"]["n"] == res["summary"]["n"]
+    bsds = np.array([i.startswith("bsds") for i in ds["ids"]])
+    assert per["bsds"]["comp_mse"] == pytest.approx(res["per_image"]["comp_mse"][bsds].mean())
+
+
+def test_the_other_photos_set_leaves_the_main_collection_out(photos, tmp_path, monkeypatch):
+    from training import data, generalisation
+    named = [(f"{('labelme', 'bsds', 'davis')[i % 3]}/{i}", img, masks) for i, (_, img, masks) in enumerate(photos)]
+    monkeypatch.setattr(data, "load_split", lambda split: named if split == "holdout" else [])
+    monkeypatch.setattr(data, "CACHE", str(tmp_path))
+    ds = generalisation.other_photos_set(size=SIZE)
+    sources = {str(i).split("/")[0] for i in ds["ids"]}
+    assert sources == {"bsds", "davis"} and len(ds["comp"]) == 4 * generalisation.OTHER_PER_PHOTO
+    again = generalisation.other_photos_set(size=SIZE)  # read back from the cache
+    assert np.array_equal(again["comp"], ds["comp"])

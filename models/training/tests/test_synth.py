@@ -266,3 +266,47 @@ def test_pairs_feather_the_asked_share(one_photo_split):
     plain = edge_step([synth.Pairs(seed=0).sample(48) for _ in range(150)])
     feathered = edge_step([synth.Pairs(seed=0, feather_p=1.0).sample(48) for _ in range(150)])
     assert np.median(feathered) < 0.8 * np.median(plain)
+
+
+def test_pairs_draw_collections_by_their_weights(monkeypatch):
+    img, m = photo(size=96)
+    u8, mask = (img * 255).astype(np.uint8), (m * 255).astype(np.uint8)
+    ids = [f"labelme/{i}" for i in range(8)] + ["bsds/0", "bsds/1", "davis/0"]
+    monkeypatch.setattr(data, "load_split", lambda split: [(i, u8, [mask]) for i in ids])
+    seen = []
+    monkeypatch.setattr(data, "random_crop", lambda im, mk, size, rng, zoom: (seen.append(None) or im[:size, :size]
+                                                                              .astype(np.float32) / 255, mk[:size, :size] / 255.0))
+
+    def drawn_shares(weights, n=3000):
+        pairs = synth.Pairs(seed=5, source_weights=weights, global_aug=0.0)
+        picks = pairs.rng.choice(len(pairs.items), size=n, p=pairs.photo_p) if pairs.photo_p is not None else None
+        counts = collections.Counter(data.photo_source(pairs.items[i][0]) for i in picks) if picks is not None else None
+        return pairs, counts
+
+    uniform, none = drawn_shares(None)
+    assert none is None and uniform.photo_p is None
+    _, counts = drawn_shares({"bsds": 4.0, "davis": 4.0})  # 8 : 8 : 4 per collection
+    assert 0.33 <= counts["bsds"] / 3000 <= 0.47 and 0.33 <= counts["labelme"] / 3000 <= 0.47
+    assert 0.13 <= counts["davis"] / 3000 <= 0.27
+    _, only = drawn_shares({"labelme": 0.0})
+    assert set(only) == {"bsds", "davis"}
+    comp, mk, real = synth.Pairs(seed=1, source_weights={"bsds": 3.0}).sample(32)
+    assert comp.shape == real.shape == (32, 32, 3) and seen
+    with pytest.raises(ValueError):
+        data.photo_probabilities(ids, {"labelme": 0.0, "bsds": 0.0, "davis": 0.0})
+
+
+def test_source_weights_parse_from_the_command_line():
+    from training import train
+    assert train.parse_weights("bsds=3, davis=2.5") == {"bsds": 3.0, "davis": 2.5}
+    with pytest.raises(Exception):
+        train.parse_weights("bsds:3")
+
+
+def test_pairs_leave_the_asked_share_without_a_cast(one_photo_split):
+    def no_cast_share(none_p):
+        pairs = synth.Pairs(seed=6, none_p=none_p)
+        return np.mean([np.array_equal(comp, real) for comp, _, real in (pairs.sample(32) for _ in range(400))])
+    assert 0.07 <= no_cast_share(synth.NONE_P) <= 0.18
+    assert 0.3 <= no_cast_share(0.4) <= 0.5
+    assert no_cast_share(0.0) <= 0.02  # a cast may still round to nothing on a flat crop
