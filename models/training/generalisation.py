@@ -38,35 +38,35 @@ OTHER_PER_PHOTO, OTHER_SEED = 6, 20261206
 MAIN_COLLECTION = "labelme"  # the collection most training photos come from
 
 
-def holdout_sets(size=256):
-    """(indep set, two-zone set, placement pairs) on the held-out photos; built once, then read from the cache."""
-    path = os.path.join(data.CACHE, f"generalisation{size}.pkl")
+def cached(name, make):
+    """make()'s result, pickled once in the data cache under `name` (written atomically) and read back after that."""
+    path = os.path.join(data.CACHE, name)
     if os.path.exists(path):
         with open(path, "rb") as f:
             return pickle.load(f)
-    photos = data.load_split("holdout")
-    sets = (indep.build(photos, size=size, per_photo=INDEP_PER_PHOTO), scenes.two_zone(photos, size=size),
-            scenes.placement(photos, size=size))
+    value = make()
     os.makedirs(data.CACHE, exist_ok=True)
     with open(path + ".tmp", "wb") as f:
-        pickle.dump(sets, f, protocol=4)
+        pickle.dump(value, f, protocol=4)
     os.replace(path + ".tmp", path)
-    return sets
+    return value
+
+
+def holdout_sets(size=256):
+    """(indep set, two-zone set, placement pairs) on the held-out photos; built once, then read from the cache."""
+    def make():
+        photos = data.load_split("holdout")
+        return (indep.build(photos, size=size, per_photo=INDEP_PER_PHOTO), scenes.two_zone(photos, size=size),
+                scenes.placement(photos, size=size))
+    return cached(f"generalisation{size}.pkl", make)
 
 
 def other_photos_set(size=256):
     """indep.build on the held-out photos outside MAIN_COLLECTION (indep_other); built once, then read from the cache."""
-    path = os.path.join(data.CACHE, f"indep-other{size}.pkl")
-    if os.path.exists(path):
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    photos = [p for p in data.load_split("holdout") if data.photo_source(p[0]) != MAIN_COLLECTION]
-    ds = indep.build(photos, size=size, seed=OTHER_SEED, per_photo=OTHER_PER_PHOTO)
-    os.makedirs(data.CACHE, exist_ok=True)
-    with open(path + ".tmp", "wb") as f:
-        pickle.dump(ds, f, protocol=4)
-    os.replace(path + ".tmp", path)
-    return ds
+    def make():
+        photos = [p for p in data.load_split("holdout") if data.photo_source(p[0]) != MAIN_COLLECTION]
+        return indep.build(photos, size=size, seed=OTHER_SEED, per_photo=OTHER_PER_PHOTO)
+    return cached(f"indep-other{size}.pkl", make)
 
 
 def indep_summaries(res):

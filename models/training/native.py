@@ -83,12 +83,7 @@ def read_set(folder):
 def score(ds, outputs):
     """indep.score_outputs of a harmonizer's NAME_out.png folder on a read_set set."""
     out = np.stack([read_rgb(os.path.join(outputs, f"{n}_out.png")) for n in ds["names"]])
-    return summaries(indep.score_outputs(out, ds))
-
-
-def summaries(res):
-    """indep.score_outputs' result without its per-image arrays, for the results file."""
-    return generalisation.indep_summaries(res)
+    return generalisation.indep_summaries(indep.score_outputs(out, ds))
 
 
 def main():
@@ -107,7 +102,7 @@ def main():
     result = generalisation.read_results(args.out, args.merge)
     result["set"] = {"folder": os.path.basename(os.path.normpath(args.set)), "n": len(ds["names"]),
                      "scored at": SCORE_SIZE}
-    result["composite"] = summaries(indep.score_outputs(ds["comp"], ds))
+    result["composite"] = generalisation.indep_summaries(indep.score_outputs(ds["comp"], ds))
     for spec in filter(None, args.outputs.split(",")):
         name, folder = spec.split("=", 1)
         result[name] = score(ds, folder)
