@@ -71,7 +71,7 @@ def other_photos_set(size=256):
 
 def indep_summaries(res):
     """indep.evaluate_set's result without its per-image arrays."""
-    return {key: res[key] for key in ("summary", "per_family", "per_bin", "per_source")}
+    return {key: res[key] for key in ("summary", "per_family", "per_bin", "per_source", "per_contrast")}
 
 
 def torch_predictor(fn):

@@ -38,6 +38,7 @@ MILD_MAX, STRONG_MIN = 90.0, 400.0  # fg MSE terciles of the non-none val items:
 NONE_WORSE = 1.0  # a `none` item counts as made worse when its output fMSE exceeds this (its composite's is 0)
 PSNR_CAP = 60.0   # dB; an exact output would give infinity
 MIN_AREA, MAX_AREA = 0.01, 0.80
+CONTRAST_EDGES = (10.0, 25.0, 50.0, 80.0)  # levels: bins of brightness_gap (0-10, 10-25, 25-50, 50-80, 80+)
 LUMA = np.array([0.2126, 0.7152, 0.0722])
 YIQ = np.array([[0.299, 0.587, 0.114], [0.595716, -0.274453, -0.321263], [0.211456, -0.522591, 0.311135]])
 
@@ -313,7 +314,7 @@ def score_outputs(out, ds):
     """Score uint8 NHWC outputs, one per item of a build() set.
     worse: the output's fMSE is above the composite's (for `none` items, whose composite fMSE is 0: above NONE_WORSE).
     Returns {"per_image": arrays, "summary", "per_family" (base family = first of a combination), "per_bin",
-    "per_source" (the photo's collection, the part of its id before "/")}."""
+    "per_source" (the photo's collection, the part of its id before "/"), "per_contrast" (brightness_gap's bins)}."""
     mse, fmse = image_errors(out, ds["real"], ds["mask"])
     comp_mse, comp_fmse = image_errors(ds["comp"], ds["real"], ds["mask"])
     none = ds["family"] == "none"
@@ -325,4 +326,23 @@ def score_outputs(out, ds):
     return {"per_image": per, "summary": summarize(per, every),
             "per_family": {f: summarize(per, base == f) for f in ("none",) + FAMILIES if (base == f).any()},
             "per_bin": {b: summarize(per, ds["strength_bin"] == b) for b in ("none", "mild", "medium", "strong")},
-            "per_source": {c: summarize(per, source == c) for c in sorted(set(source))}}
+            "per_source": {c: summarize(per, source == c) for c in sorted(set(source))},
+            "per_contrast": contrast_bins(per, brightness_gap(ds["real"], ds["mask"]))}
+
+
+def brightness_gap(real, mask):
+    """uint8 NHWC real photos, NHW masks -> |mean luma inside the object - mean luma around it| per photo, levels:
+    how far the object is meant to differ in brightness from its scene."""
+    luma = real.astype(np.float64) @ LUMA
+    fg = mask > 127
+    inside = (luma * fg).sum((1, 2)) / np.maximum(fg.sum((1, 2)), 1)
+    outside = (luma * ~fg).sum((1, 2)) / np.maximum((~fg).sum((1, 2)), 1)
+    return np.abs(inside - outside)
+
+
+def contrast_bins(per, gap, edges=CONTRAST_EDGES):
+    """summarize() per bin of brightness gap, named "lo-hi" (the last "lo+")."""
+    bounds = (0.0,) + tuple(edges)
+    which = np.digitize(gap, edges)
+    names = [f"{lo:g}-{hi:g}" for lo, hi in zip(bounds, bounds[1:])] + [f"{bounds[-1]:g}+"]
+    return {name: summarize(per, which == i) for i, name in enumerate(names)}

@@ -198,12 +198,12 @@ def compose(obj, real, m):
     return np.nan_to_num(mm * np.clip(obj, 0, 1) + (1 - mm) * real, nan=0.5).astype(np.float32)
 
 
-def make_pair(real, m, rng, donor, dmask, families=FAMILIES, none_p=NONE_P):
-    """(composite, target, kind) for one crop; none_p of them without a cast, RELIGHT_P relit, the rest cast."""
+def make_pair(real, m, rng, donor, dmask, families=FAMILIES, none_p=NONE_P, relight_p=RELIGHT_P):
+    """(composite, target, kind) for one crop; none_p of them without a cast, relight_p relit, the rest cast."""
     u = rng.random()
     if u < none_p:
         return real.copy(), real, "none"
-    if u < none_p + RELIGHT_P:
+    if u < none_p + relight_p:
         comp, target = relight_pair(real, m, rng)
         if rng.random() < 0.3:  # plus an ordinary cast on the object
             comp2, _ = cast_pair(comp, m, rng, donor, dmask, strength=rng.uniform(0.05, 0.5), families=families)
@@ -243,12 +243,12 @@ class Pairs(data.SyntheticPairs):
     """Infinite training batches of the v2 generator over the scene-split training photos. zoom: the crop's side as a
     share of the photo's short side; soften_p: the share of pairs given soften_detail; feather_p: the share given
     feather_edge; source_weights: {collection: weight per photo} (data.photo_probabilities); none_p: the share of
-    pairs without a cast."""
+    pairs without a cast; relight_p: the share of relit pairs."""
 
     def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None, zoom=data.CROP_ZOOM,
-                 soften_p=0.0, feather_p=0.0, source_weights=None, none_p=NONE_P):
+                 soften_p=0.0, feather_p=0.0, source_weights=None, none_p=NONE_P, relight_p=RELIGHT_P):
         super().__init__(split, seed=seed, global_aug=global_aug, zoom=zoom, source_weights=source_weights)
-        self.none_p = none_p
+        self.none_p, self.relight_p = none_p, relight_p
         self.families = families or cast_families()
         self.soften_p = soften_p
         self.feather_p = feather_p
@@ -256,7 +256,7 @@ class Pairs(data.SyntheticPairs):
     def sample(self, size):
         real, m = self.crop(size)
         dimg, dmask = self.donor()
-        comp, target, _ = make_pair(real, m, self.rng, dimg, dmask, self.families, self.none_p)
+        comp, target, _ = make_pair(real, m, self.rng, dimg, dmask, self.families, self.none_p, self.relight_p)
         if self.feather_p and self.rng.random() < self.feather_p:
             comp = feather_edge(comp, target, m, self.rng)
         if self.soften_p and self.rng.random() < self.soften_p:

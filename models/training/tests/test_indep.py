@@ -142,3 +142,22 @@ def test_the_other_photos_set_leaves_the_main_collection_out(photos, tmp_path, m
     assert sources == {"bsds", "davis"} and len(ds["comp"]) == 4 * generalisation.OTHER_PER_PHOTO
     again = generalisation.other_photos_set(size=SIZE)  # read back from the cache
     assert np.array_equal(again["comp"], ds["comp"])
+
+
+def test_brightness_gap_is_how_far_the_object_is_meant_to_differ_from_its_scene():
+    real = np.full((2, 8, 8, 3), 50, np.uint8)
+    mask = np.zeros((2, 8, 8), np.uint8)
+    mask[:, 2:5, 2:5] = 255
+    real[0][mask[0] > 0] = 200  # a bright object on a dark scene
+    assert indep.brightness_gap(real, mask) == pytest.approx([150.0, 0.0])
+
+
+def test_scores_are_split_by_the_objects_brightness_gap(photos):
+    ds = indep.build(photos, size=SIZE, per_photo=4)
+    res = indep.evaluate_set(identity, ds)
+    per = res["per_contrast"]
+    assert list(per) == ["0-10", "10-25", "25-50", "50-80", "80+"]
+    assert sum(b["n"] for b in per.values()) == res["summary"]["n"]
+    which = np.digitize(indep.brightness_gap(ds["real"], ds["mask"]), indep.CONTRAST_EDGES)
+    fullest = np.bincount(which).argmax()
+    assert per[list(per)[fullest]]["comp_mse"] == pytest.approx(res["per_image"]["comp_mse"][which == fullest].mean())

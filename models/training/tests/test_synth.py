@@ -310,3 +310,16 @@ def test_pairs_leave_the_asked_share_without_a_cast(one_photo_split):
     assert 0.07 <= no_cast_share(synth.NONE_P) <= 0.18
     assert 0.3 <= no_cast_share(0.4) <= 0.5
     assert no_cast_share(0.0) <= 0.02  # a cast may still round to nothing on a flat crop
+
+
+def test_relit_share_follows_relight_p():
+    img, m = photo()
+    donor, _ = photo(1)
+
+    def relit_share(relight_p):
+        rng = np.random.default_rng(9)
+        kinds = [synth.make_pair(img, m, rng, donor, None, relight_p=relight_p)[2] for _ in range(300)]
+        return np.mean([k == "relight" for k in kinds])
+    assert 0.22 <= relit_share(synth.RELIGHT_P) <= 0.38
+    assert 0.04 <= relit_share(0.1) <= 0.17
+    assert relit_share(0.0) == 0.0
