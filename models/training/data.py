@@ -265,13 +265,44 @@ def photo_probabilities(ids, source_weights):
     return w / w.sum()
 
 
-class SyntheticPairs:
-    """Infinite random training batches from cached photos + masks."""
+REGION_SHARE = (0.05, 0.5)  # the share of the photo a region mask covers
+REGION_SEEDS = (6, 24)  # how many seeds the watershed grows regions from
 
-    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0, zoom=CROP_ZOOM, source_weights=None):
+
+def region_mask(img, rng, share=REGION_SHARE, seeds=REGION_SEEDS):
+    """A uint8 0/255 mask of one region of the photo (HxWx3 uint8) that follows its edges: the watershed of its
+    colours grown from a few random seeds, one region (or, when none fits, the union of the smallest) covering a
+    share of the photo in the range. Any part of a photo, a wall, a patch of sky or half a car, keeps the brightness
+    and colour it has there, so such regions teach that a region brighter or darker than the rest is not a cast."""
+    h, w = img.shape[:2]
+    n = int(rng.integers(seeds[0], seeds[1] + 1))
+    markers = np.zeros((h, w), np.int32)
+    markers[rng.integers(0, h, n), rng.integers(0, w, n)] = np.arange(1, n + 1)
+    cv2.watershed(np.ascontiguousarray(img[:, :, ::-1]), markers)
+    labels, counts = np.unique(markers[markers > 0], return_counts=True)
+    frac = counts / float(h * w)
+    fits = labels[(frac >= share[0]) & (frac <= share[1])]
+    if len(fits):
+        chosen = [fits[rng.integers(len(fits))]]
+    else:  # the smallest regions together until the union reaches the range
+        order = np.argsort(frac)
+        upto = np.searchsorted(np.cumsum(frac[order]), share[0]) + 1
+        chosen = labels[order[:upto]]
+    region = np.isin(markers, chosen)
+    region = cv2.dilate(region.astype(np.uint8), np.ones((3, 3), np.uint8))  # the watershed's one-pixel borders
+    return region * np.uint8(255)
+
+
+class SyntheticPairs:
+    """Infinite random training batches from cached photos + masks. region_p: the share of crops whose mask is a
+    region_mask of the photo instead of one of its object masks."""
+
+    def __init__(self, split="train", seed=0, global_aug=0.7, mild=0.0, zoom=CROP_ZOOM, source_weights=None,
+                 region_p=0.0):
         self.global_aug = global_aug
         self.mild = mild
         self.zoom = zoom
+        self.region_p = region_p
         self.items = load_split(split)
         self.photo_p = photo_probabilities([it[0] for it in self.items], source_weights)
         self.rng = np.random.default_rng(seed)
@@ -280,7 +311,10 @@ class SyntheticPairs:
         """A random crop of a random photo (drawn by photo_p) and one of its masks (float32 0..1, mask 0/1)."""
         it = self.items[self.rng.choice(len(self.items), p=self.photo_p) if self.photo_p is not None
                         else self.rng.integers(len(self.items))]
-        mask = it[2][self.rng.integers(len(it[2]))]
+        if self.region_p and self.rng.random() < self.region_p:
+            mask = region_mask(it[1], self.rng)
+        else:
+            mask = it[2][self.rng.integers(len(it[2]))]
         real, m = random_crop(it[1], mask, size, self.rng, self.zoom)
         if self.rng.random() < self.global_aug:
             # Mild colour change of the WHOLE photo (target too): the network cannot memorise the photos' true

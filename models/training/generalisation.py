@@ -83,8 +83,9 @@ def torch_predictor(fn):
     return predict
 
 
-def method_fn(method, dead_zone=None):
-    """(fn(comp, mask, k) on tensors, description) of a method name or checkpoint path."""
+def method_fn(method, dead_zone=None, chroma_gain=None):
+    """(fn(comp, mask, k) on tensors, description) of a method name or checkpoint path; dead_zone and chroma_gain
+    replace an HDNet-CT checkpoint's inference settings."""
     if method == "composite":
         return (lambda c, m, k: c), {}
     if method == "classic":
@@ -95,6 +96,8 @@ def method_fn(method, dead_zone=None):
     model, ck = checkpoints.load_model(path)
     if dead_zone is not None and getattr(model, "dead_zone", 0) > 0:  # HDNet-CT's inference with another dead zone
         model.dead_zone = float(dead_zone)
+    if chroma_gain is not None and getattr(model, "global_fit", False):
+        model.chroma_gain = float(chroma_gain)
     info = {"checkpoint": os.path.relpath(path), "model": checkpoints.model_name(ck),
             **{k: ck.get(k) for k in ("step", "images_seen", "wall_s")}}
     if info["model"] == "s2crnet":
@@ -110,9 +113,10 @@ def triplets(fn, k):
     return {**metrics.summarize(d), "per_image": {str(i): float(v) for i, v in zip(val["ids"], d["mse"])}}
 
 
-def score(method, sets, k=1, other=None, dead_zone=None):
-    """Every measure of one method; `other` (other_photos_set) adds indep_other; dead_zone overrides HDNet-CT's."""
-    fn, info = method_fn(method, dead_zone)
+def score(method, sets, k=1, other=None, dead_zone=None, chroma_gain=None):
+    """Every measure of one method; `other` (other_photos_set) adds indep_other; dead_zone and chroma_gain override
+    HDNet-CT's."""
+    fn, info = method_fn(method, dead_zone, chroma_gain)
     ind, zones, pairs = sets
     predict = torch_predictor(fn)
     t0 = time.time()
@@ -144,6 +148,8 @@ def main():
     ap.add_argument("--k", type=int, default=1)
     ap.add_argument("--dead-zone", type=float, default=None,
                     help="HDNet-CT checkpoints: infer with this dead zone (levels) instead of their own")
+    ap.add_argument("--chroma-gain", type=float, default=None,
+                    help="HDNet-CT checkpoints: infer with this gain on the correction's chroma instead of their own")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--merge", action="store_true", help="update an existing --out file instead of replacing it")
@@ -155,7 +161,7 @@ def main():
                       "placement": len(sets[2]), "photos": "held-out scenes (val.txt)", "size": 256, "k": args.k}
     for method in args.methods.split(","):
         name = method.split("=", 1)[0]
-        result[name] = score(method, sets, args.k, other, args.dead_zone)
+        result[name] = score(method, sets, args.k, other, args.dead_zone, args.chroma_gain)
         print(headline(name, result[name]), flush=True)
     write_results(args.out, result)
 

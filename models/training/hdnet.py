@@ -273,10 +273,11 @@ class HDNet(nn.Module):
     head_stride = 2 predicts the transform on a grid of half the resolution (as PCT-Net does at low resolution) and
     upsamples its coefficients bilinearly: the full-resolution part of the head is then only the per-pixel apply.
     With global_fit inference corrects the object by the one colour map that reproduces the network's transform best
-    (_one_colour_map): the network's spatial variations inside the object were found to be mostly error."""
+    (_one_colour_map): the network's spatial variations inside the object were found to be mostly error. There,
+    chroma_gain scales the colour part of the correction (scale_chroma) before the dead zone."""
 
     def __init__(self, width=32, n_res=6, use_ld=True, use_mgd=True, head="pixel", light_ref=False, k_light=False,
-                 dead_zone=0.0, head_stride=1, global_fit=False):
+                 dead_zone=0.0, head_stride=1, global_fit=False, chroma_gain=1.0):
         super().__init__()
         c = width
         self.width, self.n_res, self.use_ld, self.use_mgd = width, n_res, use_ld, use_mgd
@@ -284,6 +285,7 @@ class HDNet(nn.Module):
         self.k_light = k_light and self.light_ref
         self.dead_zone = float(dead_zone)
         self.global_fit = bool(global_fit) and head == "transform"
+        self.chroma_gain = float(chroma_gain)
         self.fit_in_training = False  # train.py --fit-in-loop: training sees the global fit's result too
         self.head_stride = int(head_stride) if head == "transform" else 1
         self.enc0 = nn.Sequential(ConvAct(4, c), ConvAct(c, c))
@@ -388,8 +390,15 @@ class HDNet(nn.Module):
             pred_s = relight(pred_s, kdiff)
         wt_t, shift = fit_colour_map(pred_s, c_s, m_s)
         change = apply_colour_map(wt_t, shift, composite) - composite
+        if self.chroma_gain != 1.0:
+            change = scale_chroma(change, self.chroma_gain)
         if self.dead_zone > 0 and not self.training:  # the change's size, measured on the grid too
-            change = change * dead_zone_gain(apply_colour_map(wt_t, shift, c_s), c_s, m_s, self.dead_zone)
+            grid = apply_colour_map(wt_t, shift, c_s) - c_s
+            if self.chroma_gain != 1.0:
+                grid = scale_chroma(grid, self.chroma_gain)
+            change = change * dead_zone_gain(c_s + grid, c_s, m_s, self.dead_zone)
+        if self.chroma_gain != 1.0:
+            return torch.clamp(composite + mask * change, 0.0, 1.0)
         return composite + mask * change
 
     @staticmethod
@@ -400,7 +409,8 @@ class HDNet(nn.Module):
         return b, z.long(), z
 
 
-DEAD_ZONE = 6.0  # levels: HDNet-CT's inference leaves an object alone when it would change it by less (RMS)
+DEAD_ZONE = 7.5  # levels: HDNet-CT's inference leaves an object alone when it would change it by less (RMS)
+CHROMA_GAIN = 1.25  # HDNet-CT's inference: the colour part of its one colour map, scaled (scale_chroma)
 TRANSFORM_CHANNELS = 13  # alpha, 3x3 matrix residual, 3 offsets
 ALPHA_BIAS = -5.0  # alpha = sigmoid(raw - 5): ~0.007 at the start, so the untrained head is nearly the identity
 
@@ -415,9 +425,16 @@ def relight(x, gain):
     return torch.clamp((x + 0.02) * torch.exp(gain) - 0.02, 0.0, 1.0)
 
 
+def scale_chroma(change, gain):
+    """A colour change [B,3,H,W] with its chroma (what differs between R, G and B) scaled by gain and its grey part
+    (the channels' mean, the change in brightness) kept."""
+    grey = change.mean(dim=1, keepdim=True)
+    return grey + gain * (change - grey)
+
+
 def dead_zone(pred, composite, mask, tau):
     """Do no harm: the object's change composite -> pred scaled by g = max(0, 1 - (tau / r)^6), r its RMS change over
-    the object in levels of 0..255. A change under tau (6 levels, about one just-noticeable difference) is dropped and
+    the object in levels of 0..255. A change under tau (7.5 levels, about one just-noticeable difference) is dropped and
     the object is left as it is; g rises steeply and continuously above it (0.67 at 1.2 tau, 0.91 at 1.5 tau, 0.98 at
     2 tau), so real corrections stay whole. One gain per object: the change keeps its direction and texture."""
     return composite + dead_zone_gain(pred, composite, mask, tau) * (pred - composite)
@@ -507,7 +524,7 @@ def apply_transform(raw, composite, mask):
 
 VARIANTS = {"hdnet": dict(width=32), "hdnet-lite": dict(width=8),
             "hdnet-ct": dict(width=8, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
-                             head_stride=2, global_fit=True),
+                             head_stride=2, global_fit=True, chroma_gain=CHROMA_GAIN),
             # one residual block instead of six: the fewer-blocks speed A/B (results/ab-r1.json), not adopted
             "hdnet-ct-r1": dict(width=8, n_res=1, head="transform", light_ref=True, k_light=True, dead_zone=DEAD_ZONE,
                                 head_stride=2),

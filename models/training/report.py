@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RES = os.path.join(HERE, "results")
 RUNS = os.path.join(os.path.dirname(HERE), "runs")
 NAMES = {"composite": "Composite (no harmonization)", "classic": "Classic (Reinhard Lab transfer)",
-         "hdnet-ct": "HDNet-CT", "hdnet-ct-1.3.1": "HDNet-CT 1.3.1 (previous release)", "hdnet-lite": "HDNet-lite",
+         "hdnet-ct": "HDNet-CT", "hdnet-ct-1.4.0": "HDNet-CT 1.4.0 (previous release)", "hdnet-lite": "HDNet-lite",
          "hdnet": "HDNet", "s2crnet": "S2CRNet"}
 METHODS = tuple(NAMES)  # table row order
 

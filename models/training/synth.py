@@ -243,11 +243,13 @@ class Pairs(data.SyntheticPairs):
     """Infinite training batches of the v2 generator over the scene-split training photos. zoom: the crop's side as a
     share of the photo's short side; soften_p: the share of pairs given soften_detail; feather_p: the share given
     feather_edge; source_weights: {collection: weight per photo} (data.photo_probabilities); none_p: the share of
-    pairs without a cast; relight_p: the share of relit pairs."""
+    pairs without a cast; relight_p: the share of relit pairs; region_p: the share of crops whose object is a region
+    of the photo (data.region_mask)."""
 
     def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None, zoom=data.CROP_ZOOM,
-                 soften_p=0.0, feather_p=0.0, source_weights=None, none_p=NONE_P, relight_p=RELIGHT_P):
-        super().__init__(split, seed=seed, global_aug=global_aug, zoom=zoom, source_weights=source_weights)
+                 soften_p=0.0, feather_p=0.0, source_weights=None, none_p=NONE_P, relight_p=RELIGHT_P, region_p=0.0):
+        super().__init__(split, seed=seed, global_aug=global_aug, zoom=zoom, source_weights=source_weights,
+                         region_p=region_p)
         self.none_p, self.relight_p = none_p, relight_p
         self.families = families or cast_families()
         self.soften_p = soften_p

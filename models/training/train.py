@@ -219,6 +219,8 @@ def parse_args(argv=None):
                     help="(--data v2) share of pairs without a cast (the object already fits: target = input)")
     ap.add_argument("--relight-p", type=float, default=synth.RELIGHT_P,
                     help="(--data v2) share of relit pairs (the object keeps another light of the scene)")
+    ap.add_argument("--region-p", type=float, default=0.0,
+                    help="(--data v2) share of crops whose object is a region of the photo (data.region_mask)")
     ap.add_argument("--v1-share", type=float, default=0.5, help="(--data mix) share of pairs from the v1 generator")
     ap.add_argument("--v1-none", type=float, default=0.0,
                     help="(--data mix) share of the v1 pairs turned into no-cast pairs (v2 has synth.NONE_P of them)")
@@ -344,7 +346,7 @@ class Run:
             if a.data == "v2":
                 src = synth.Pairs(seed=seed, families=families, zoom=(a.zoom_min, data.CROP_ZOOM[1]),
                                   soften_p=a.soften_p, feather_p=a.feather_p, source_weights=a.source_weights,
-                                  none_p=a.none_p, relight_p=a.relight_p)
+                                  none_p=a.none_p, relight_p=a.relight_p, region_p=a.region_p)
                 val = synth.validation_set(a.val_size)
             elif a.data == "mix":
                 src = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, families=families)

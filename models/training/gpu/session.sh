@@ -5,12 +5,15 @@
 #   bash models/training/gpu/session.sh watch SECONDS    # show progress until training ends or SECONDS pass
 #   bash models/training/gpu/session.sh stop             # end training now (SIGTERM: checkpoint + final validation)
 #   bash models/training/gpu/session.sh collect          # fp16 weight parts + run log into $OUT
+#   bash models/training/gpu/session.sh oneshot MINUTES [TRAIN ARGS...]
+#       all in one call: unpack the one carried part (pack_data.py pack-single), train HDNet-CT on the v2 pairs in the
+#       foreground for MINUTES, then the fp16 weight parts, the run log and the trainer's output into $OUT
 # The machine is given back 30 s after a call ends: keep the calls coming while training runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."   # models/: the package runs as python3 -m training.X
 WORK=${HDC_WORK:-/root/hdcompose-gpu}
 export HDCOMPOSE_CACHE=$WORK/cache PYTHONUNBUFFERED=1
-PY=python3
+PY=${PY:-python3}
 mkdir -p "$WORK/parts" "$WORK/run"
 case "${1:-}" in
   receive)
@@ -46,6 +49,22 @@ case "${1:-}" in
     cp "$WORK/run/log.jsonl" "$OUT/log.jsonl"
     cp "$WORK/train.out" "$OUT/train.out"
     ls -la "$OUT" ;;
+  oneshot)
+    minutes=${2:?usage: session.sh oneshot MINUTES [TRAIN ARGS...]}
+    shift 2
+    DEVICE=${DEVICE:-cuda}  # DEVICE=cpu runs the same path on a machine without one (a rehearsal)
+    [ "$DEVICE" = cpu ] || $PY -c "import torch; assert torch.cuda.is_available(), 'no CUDA device'; print(torch.__version__, torch.cuda.get_device_name(0))"
+    $PY -m training.gpu.pack_data unpack --parts training/cache/gpu --ids-to "$WORK/data"
+    export HD_DATA=$WORK/data
+    # the trainer stops itself at its budget (checkpoint + validation); timeout only guards against a hang
+    timeout $(( minutes * 60 + 240 )) $PY -m training.train --model "${MODEL:-hdnet-ct}" --data v2 --device "$DEVICE" \
+      --size "${SIZE:-192}" --batch "${BATCH:-32}" --threads "${THREADS:-4}" --workers "${WORKERS:-12}" \
+      --lr "${LR:-3e-4}" --warmup "${WARMUP:-300}" --ema "${EMA:-0.999}" --minutes "$minutes" --run-dir "$WORK/run" \
+      --val-every 100000 --val-subset 287 --full-val-at-end "$@" 2>&1 | tee "$OUT/train.out" | grep -E '"final"|Error|error' \
+      || echo "the trainer's pipeline ended with status $?"
+    $PY -m training.gpu.weights split --checkpoint "$WORK/run/ckpt.pt" --out "$OUT"
+    cp "$WORK/run/log.jsonl" "$OUT/log.jsonl"
+    ls -la "$OUT" ;;
   *)
-    echo "usage: session.sh receive | start MINUTES | watch SECONDS | stop | collect" >&2; exit 2 ;;
+    echo "usage: session.sh receive | start MINUTES | watch SECONDS | stop | collect | oneshot MINUTES [TRAIN ARGS...]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 """checkpoints.py: one format for train, export and evaluate; compact float16 state loads back in float32; partial
 initialisation copies exactly the tensors whose names and shapes match."""
+import pytest
 import torch
 
 from training import checkpoints
@@ -79,3 +80,24 @@ def test_average_of_three_is_their_mean(tmp_path):
     k = "enc0.0.0.weight"
     assert torch.allclose(soup[k], sum(n.state_dict()[k] for n in nets) / 3)
     assert not torch.allclose(soup[k], (nets[0].state_dict()[k] + nets[2].state_dict()[k]) / 2)
+
+
+def test_inference_settings_travel_with_a_checkpoint_and_reproduce_an_earlier_release(tmp_path):
+    from helpers import perturbed, sample
+    model = perturbed()
+    path, old = str(tmp_path / "ct" / "ckpt.pt"), str(tmp_path / "old" / "ckpt.pt")
+    checkpoints.save({"model": model.state_dict(), "args": {"model": "hdnet-ct"}, "flags": {}}, path)
+    checkpoints.with_inference(path, old, dead_zone=0.0, chroma_gain=1.0)
+    now, _ = checkpoints.load_model(path)
+    before, ck = checkpoints.load_model(old)
+    assert now.chroma_gain == hdnet.CHROMA_GAIN and now.dead_zone == hdnet.DEAD_ZONE
+    assert before.chroma_gain == 1.0 and before.dead_zone == 0.0 and ck["inference"]["chroma_gain"] == 1.0
+    comp, mask = sample(seed=2)
+    plain = hdnet.build("hdnet-ct", dead_zone=0.0, chroma_gain=1.0)
+    plain.load_state_dict(model.state_dict())
+    with torch.no_grad():
+        k = torch.tensor([1])
+        assert torch.equal(before(comp, mask, k)[0], plain.eval()(comp, mask, k)[0])
+        assert not torch.equal(now(comp, mask, k)[0], before(comp, mask, k)[0])
+    with pytest.raises(ValueError, match="strength"):
+        checkpoints.with_inference(path, old, strength=0.5)

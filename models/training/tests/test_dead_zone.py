@@ -65,7 +65,7 @@ def test_the_share_kept_rises_continuously_with_the_change():
     comp, mask = sample()
     comp = comp * 0.5
     kept = []
-    for levels in (5.9, 6.1, 6.5, 7.2, 9.0, 12.0):
+    for levels in (hdnet.DEAD_ZONE * f for f in (0.98, 1.02, 1.08, 1.2, 1.5, 2.0)):
         out = hdnet.dead_zone(shifted(comp, mask, levels), comp, mask, hdnet.DEAD_ZONE)
         kept.append(mean_change(out, comp, mask) / levels)
     assert kept[0] == 0 and 0 < kept[1] < 0.2
@@ -81,3 +81,36 @@ def test_evaluate_can_score_hdnet_ct_at_another_dead_zone(tmp_path):
         dropped = evaluate.predictor("hdnet-ct", path, k=1, dead_zone=1000.0)[0](comp, mask)
     assert torch.equal(dropped, comp)
     assert (kept - comp).abs().max() > 1e-3
+
+
+def tinted(comp, mask, rgb_levels):
+    """The composite with its object shifted by an RGB offset in levels of 0..255."""
+    return comp + mask * torch.tensor(rgb_levels).view(1, 3, 1, 1) / 255.0
+
+
+def test_scale_chroma_scales_the_colour_part_and_keeps_the_brightness_part():
+    change = torch.tensor([9.0, 3.0, 0.0]).view(1, 3, 1, 1).expand(1, 3, 4, 4)  # grey part 4, chroma (5, -1, -4)
+    out = hdnet.scale_chroma(change, 1.5)
+    assert torch.allclose(out.mean(1), change.mean(1))
+    assert torch.allclose(out[0, :, 0, 0], torch.tensor([11.5, 2.5, -2.0]))
+    assert torch.equal(hdnet.scale_chroma(change, 1.0), change)
+
+
+def test_the_chroma_gain_scales_the_models_colour_correction_before_the_dead_zone():
+    comp, mask = sample()
+    comp = comp * 0.5 + 0.25  # room for the larger change without clamping
+
+    def change(gain, dead_zone):
+        model = with_offset(hdnet.build("hdnet-ct", dead_zone=dead_zone, chroma_gain=gain).eval(), 0.0)
+        with torch.no_grad():
+            model.out.bias[10:13] = torch.tensor([8.0, 0.0, 2.0]) / 255.0 / 0.1  # a warm cast of 10 levels in all
+            return (model(comp, mask, torch.tensor([1]))[0] - comp) * 255.0
+
+    inside = (mask > 0).expand_as(comp)
+    plain, boosted = change(1.0, 0.0), change(1.6, 0.0)
+    grey = lambda d: d.mean(1, keepdim=True).expand_as(d)[inside].mean()
+    chroma = lambda d: (d - d.mean(1, keepdim=True))[inside].abs().mean()
+    assert abs(grey(boosted) - grey(plain)) < 0.05 and chroma(plain) > 2.5
+    assert abs(chroma(boosted) / chroma(plain) - 1.6) < 0.05
+    # RMS change of the plain correction ~4.8 levels (under a dead zone of 5); with the gain ~6.4 (over it)
+    assert change(1.0, 5.0).abs().max() == 0 and change(1.6, 5.0).abs().max() > 1

@@ -1,6 +1,7 @@
 """GPU-machine transfer: data parts fit the carry limit and unpack completely; weights come back in small float16
 parts and join into a checkpoint equal to the float16-rounded model."""
 import os
+import pickle
 import sys
 
 import numpy as np
@@ -39,6 +40,29 @@ def test_parts_respect_the_size_and_unpack_to_every_photo(tmp_path, monkeypatch)
     assert [t[0] for t in train] == [t[0] for t in items["train"]]
     assert train[0][1].shape == (64, 96, 3) and np.array_equal(train[0][2][1], items["train"][0][2][1])
     assert np.abs(train[0][1].astype(int) - items["train"][0][1]).mean() < 8  # lossy WebP, same photo
+
+
+def test_a_single_part_thins_labelme_evenly_to_fit_and_carries_the_photo_lists(tmp_path, monkeypatch):
+    def named(items, names):
+        return [(name, img, masks) for name, (_, img, masks) in zip(names, items)]
+    train = named(fake_items(20), [f"labelme/a{i}" for i in range(16)] + [f"bsds/b{i}" for i in range(4)])
+    held = named(fake_items(3, seed=1), ["labelme/v0", "davis/seq_00001", "bsds/v2"])
+    monkeypatch.setattr(pack_data.data, "load_split", lambda split: {"train-scenes": train, "holdout": held}[split])
+    one = len(pickle.dumps(pack_data.encode_item(train[0], 90)))
+    pack_data.pack_single(str(tmp_path / "parts"), part_mb=12.5 * one / 1e6, quality=90)
+    assert os.listdir(tmp_path / "parts") == ["part1.npz"]
+    pack_data.unpack(str(tmp_path / "parts"), cache=str(tmp_path / "cache"), ids_to=str(tmp_path / "ids"))
+    kept = (tmp_path / "ids" / "train.txt").read_text().split()
+    labelme = [int(i.split("/a")[1]) for i in kept if i.startswith("labelme/")]
+    assert [i for i in kept if i.startswith("bsds/")] == [f"bsds/b{i}" for i in range(4)]  # other collections whole
+    assert 3 <= len(labelme) < 16 and labelme[0] == 0 and max(np.diff(labelme)) <= 16 // len(labelme) + 1  # evenly
+    assert (tmp_path / "ids" / "val.txt").read_text().split() == [h[0] for h in held]
+    with open(tmp_path / "cache" / "train_256.pkl", "rb") as f:
+        assert [t[0] for t in pickle.load(f)] == kept
+    monkeypatch.setattr(pack_data.data, "DATA", str(tmp_path / "ids"))  # what HD_DATA points the trainer at there
+    assert pack_data.data.split_ids("train-scenes") == kept and len(pack_data.data.split_ids("holdout")) == 3
+    with pytest.raises(SystemExit, match="without any labelme photo"):
+        pack_data.pack_single(str(tmp_path / "small"), part_mb=2 * one / 1e6, quality=90)
 
 
 def test_unpacking_an_incomplete_set_is_refused(tmp_path, monkeypatch):

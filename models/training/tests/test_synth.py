@@ -323,3 +323,40 @@ def test_relit_share_follows_relight_p():
     assert 0.22 <= relit_share(synth.RELIGHT_P) <= 0.38
     assert 0.04 <= relit_share(0.1) <= 0.17
     assert relit_share(0.0) == 0.0
+
+
+def tiles(size=96):
+    """A uint8 photo of four flat, differently coloured quadrants with a little noise."""
+    rng = np.random.default_rng(2)
+    img = np.zeros((size, size, 3), np.float64)
+    h = size // 2
+    for (y, x), c in zip([(0, 0), (0, h), (h, 0), (h, h)], [(200, 40, 40), (40, 180, 60), (30, 30, 160), (220, 220, 90)]):
+        img[y:y + h, x:x + h] = c
+    return (img + rng.normal(0, 3, img.shape)).clip(0, 255).astype(np.uint8)
+
+
+def test_region_masks_follow_the_photos_edges_and_cover_the_asked_share():
+    img = tiles()
+    within_one = 0
+    for seed in range(20):
+        m = data.region_mask(img, np.random.default_rng(seed)) > 127
+        share = m.mean()
+        assert 0.04 <= share <= 0.55
+        # a region grows inside a flat quadrant and stops at its edges (the 3x3 dilation may cross by a pixel)
+        cores = [m[y + 2:y + 46, x + 2:x + 46].any() for y in (0, 48) for x in (0, 48)]
+        within_one += sum(cores) == 1
+    assert within_one >= 16
+    a, b = (data.region_mask(img, np.random.default_rng(7)) for _ in range(2))
+    assert np.array_equal(a, b)
+
+
+def test_pairs_use_region_masks_for_the_asked_share(one_photo_split):
+    object_mask = data.load_split("train")[0][2][0]
+
+    def region_share(region_p):
+        pairs = synth.Pairs(seed=4, region_p=region_p, global_aug=0.0, zoom=(1.0, 1.0))
+        masks = [pairs.crop(96)[1] for _ in range(200)]
+        return np.mean([not (np.array_equal(m, object_mask > 127) or np.array_equal(m, (object_mask > 127)[:, ::-1]))
+                        for m in masks])
+    assert region_share(0.0) == 0.0
+    assert 0.15 <= region_share(0.25) <= 0.35
