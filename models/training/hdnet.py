@@ -389,17 +389,16 @@ class HDNet(nn.Module):
         if self.k_light:
             pred_s = relight(pred_s, kdiff)
         wt_t, shift = fit_colour_map(pred_s, c_s, m_s)
-        change = apply_colour_map(wt_t, shift, composite) - composite
-        if self.chroma_gain != 1.0:
-            change = scale_chroma(change, self.chroma_gain)
+        change = self._with_gain(apply_colour_map(wt_t, shift, composite) - composite)
         if self.dead_zone > 0 and not self.training:  # the change's size, measured on the grid too
-            grid = apply_colour_map(wt_t, shift, c_s) - c_s
-            if self.chroma_gain != 1.0:
-                grid = scale_chroma(grid, self.chroma_gain)
+            grid = self._with_gain(apply_colour_map(wt_t, shift, c_s) - c_s)
             change = change * dead_zone_gain(c_s + grid, c_s, m_s, self.dead_zone)
-        if self.chroma_gain != 1.0:
-            return torch.clamp(composite + mask * change, 0.0, 1.0)
-        return composite + mask * change
+        out = composite + mask * change
+        return torch.clamp(out, 0.0, 1.0) if self.chroma_gain != 1.0 else out
+
+    def _with_gain(self, change):
+        """The change with its colour part scaled by chroma_gain (scale_chroma); at 1 the graph has no such step."""
+        return scale_chroma(change, self.chroma_gain) if self.chroma_gain != 1.0 else change
 
     @staticmethod
     def _no_knn(b, k):
