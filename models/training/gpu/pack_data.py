@@ -68,18 +68,27 @@ def default_part_mb(margin_mb=2.5):
     return room
 
 
+def write_parts(out_dir, parts, **extra):
+    """Replaces the part*.npz files in out_dir with one file per list of records (written atomically), each naming
+    its number and how many there are; `extra` goes into every part. Returns the paths."""
+    os.makedirs(out_dir, exist_ok=True)
+    for old in glob.glob(os.path.join(out_dir, "part*.npz")):
+        os.remove(old)
+    paths = []
+    for i, recs in enumerate(parts, 1):
+        path = os.path.join(out_dir, f"part{i}.npz")
+        with open(path + ".tmp", "wb") as f:
+            pickle.dump({"part": i, "parts": len(parts), "records": recs, **extra}, f, protocol=4)
+        os.replace(path + ".tmp", path)
+        paths.append(path)
+    return paths
+
+
 def pack(out_dir, part_mb=None, quality=75):
     part_mb = part_mb or default_part_mb()
     records = [(split, encode_item(it, quality)) for split in ("train", "val") for it in data.load_split(split)]
     parts = split_into_parts(records, int(part_mb * 1e6))
-    os.makedirs(out_dir, exist_ok=True)
-    for old in glob.glob(os.path.join(out_dir, "part*.npz")):
-        os.remove(old)
-    for i, recs in enumerate(parts, 1):
-        path = os.path.join(out_dir, f"part{i}.npz")
-        with open(path + ".tmp", "wb") as f:
-            pickle.dump({"part": i, "parts": len(parts), "records": recs}, f, protocol=4)
-        os.replace(path + ".tmp", path)
+    for path, recs in zip(write_parts(out_dir, parts), parts):
         print(path, f"{os.path.getsize(path) / 1e6:.1f} MB", len(recs), "photos")
 
 
@@ -108,13 +117,7 @@ def pack_single(out_dir, part_mb=None, quality=60):
                for it in data.load_split(split)]
     kept = fitted(records, int(part_mb * 1e6))
     ids = {name: [r[1][0] for r in kept if r[0] == name] for name in ("train", "val")}
-    os.makedirs(out_dir, exist_ok=True)
-    for old in glob.glob(os.path.join(out_dir, "part*.npz")):
-        os.remove(old)
-    path = os.path.join(out_dir, "part1.npz")
-    with open(path + ".tmp", "wb") as f:
-        pickle.dump({"part": 1, "parts": 1, "records": kept, "ids": ids}, f, protocol=4)
-    os.replace(path + ".tmp", path)
+    path, = write_parts(out_dir, [kept], ids=ids)
     counts = {src: sum(data.photo_source(i) == src for i in ids["train"]) for src in ("labelme", "bsds", "davis")}
     print(path, f"{os.path.getsize(path) / 1e6:.1f} MB", len(kept), "photos; training photos by collection", counts,
           f"(of {sum(r[0] == 'train' for r in records)})")

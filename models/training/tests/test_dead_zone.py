@@ -83,11 +83,6 @@ def test_evaluate_can_score_hdnet_ct_at_another_dead_zone(tmp_path):
     assert (kept - comp).abs().max() > 1e-3
 
 
-def tinted(comp, mask, rgb_levels):
-    """The composite with its object shifted by an RGB offset in levels of 0..255."""
-    return comp + mask * torch.tensor(rgb_levels).view(1, 3, 1, 1) / 255.0
-
-
 def test_scale_chroma_scales_the_colour_part_and_keeps_the_brightness_part():
     change = torch.tensor([9.0, 3.0, 0.0]).view(1, 3, 1, 1).expand(1, 3, 4, 4)  # grey part 4, chroma (5, -1, -4)
     out = hdnet.scale_chroma(change, 1.5)
