@@ -318,7 +318,8 @@ class SyntheticPairs:
         real, m = random_crop(it[1], mask, size, self.rng, self.zoom)
         if self.rng.random() < self.global_aug:
             # Mild colour change of the WHOLE photo (target too): the network cannot memorise the photos' true
-            # object colours and has to use the background as the reference.
+            # object colours and has to use the background as the reference. (It can still remember an object's
+            # colour relative to its scene: the model card's seen-photos measure.)
             real = GLOBAL_AUG[self.rng.integers(len(GLOBAL_AUG))](real, self.rng).astype(np.float32)
         return real, m
 

@@ -2,12 +2,15 @@
 
   python3 -m training.generalisation --methods composite,classic,hdnet-lite,hdnet-ct --out training/results/generalisation.json
 
-Sets (all on the held-out scenes, data.split_ids("holdout"), never trained on):
+Sets (on the held-out scenes, data.split_ids("holdout"), never trained on; seen_other excepted):
   indep      indep.build: another generator's casts, four families training also covers and four it never makes,
              10 % harmonious objects; MSE, fMSE and the share of composites made worse, per family and strength.
   indep_other  the same generator (another seed, 6 composites per photo) on the held-out photos of the collections
              other than LabelMe (BSDS, DAVIS). LabelMe's 256² street scenes are 78 % of the training photos and
              73 % of `indep`; networks do much better on them, so this set shows the photos training sees less.
+  seen_other (--seen) the same generator on as many TRAINING photos of those collections: how much of a model's
+             result on indep_other comes from having seen the photos (memorised object colours) rather than from
+             reading the scene.
   two_zone   scenes.two_zone: photos relit by a dim-warm and a bright-cool zone, the object lit by the other zone;
              MSE at K = 1 and K = 9 and how far the two outputs differ inside the mask (the K effect).
   placement  scenes.placement: one neutral object dropped into the dim and into the bright zone; the share of the
@@ -17,6 +20,7 @@ A method is `composite`, `classic` (Lab statistics), a run id (models/runs/<id>/
 an exported HDNet .onnx file; `name=path` gives a path a name.
 """
 import argparse
+import collections
 import json
 import os
 import pickle
@@ -69,6 +73,22 @@ def other_photos_set(size=256):
     return cached(f"indep-other{size}.pkl", make)
 
 
+def seen_photos_set(size=256, seed=0):
+    """indep.build as for other_photos_set, on as many of the TRAINING photos outside MAIN_COLLECTION, drawn in the
+    held-out set's proportions per collection (seen_other); built once, then read from the cache."""
+    def make():
+        held = collections.Counter(data.photo_source(i) for i in data.split_ids("holdout")
+                                   if data.photo_source(i) != MAIN_COLLECTION)
+        photos = data.load_split("train-scenes")
+        rng = np.random.default_rng(seed)
+        pick = []
+        for source, n in sorted(held.items()):
+            pool = [p for p in photos if data.photo_source(p[0]) == source]
+            pick += [pool[i] for i in rng.choice(len(pool), min(n, len(pool)), replace=False)]
+        return indep.build(pick, size=size, seed=OTHER_SEED, per_photo=OTHER_PER_PHOTO)
+    return cached(f"indep-seen{size}.pkl", make)
+
+
 def indep_summaries(res):
     """indep.evaluate_set's result without its per-image arrays."""
     return {key: res[key] for key in ("summary", "per_family", "per_bin", "per_source", "per_contrast")}
@@ -113,9 +133,9 @@ def triplets(fn, k):
     return {**metrics.summarize(d), "per_image": {str(i): float(v) for i, v in zip(val["ids"], d["mse"])}}
 
 
-def score(method, sets, k=1, other=None, dead_zone=None, chroma_gain=None):
-    """Every measure of one method; `other` (other_photos_set) adds indep_other; dead_zone and chroma_gain override
-    HDNet-CT's."""
+def score(method, sets, k=1, other=None, dead_zone=None, chroma_gain=None, seen=None):
+    """Every measure of one method; `other` (other_photos_set) adds indep_other, `seen` (seen_photos_set) seen_other;
+    dead_zone and chroma_gain override HDNet-CT's."""
     fn, info = method_fn(method, dead_zone, chroma_gain)
     ind, zones, pairs = sets
     predict = torch_predictor(fn)
@@ -123,6 +143,8 @@ def score(method, sets, k=1, other=None, dead_zone=None, chroma_gain=None):
     out = {"info": info, "indep": indep_summaries(indep.evaluate_set(predict, ind, k=k))}
     if other is not None:
         out["indep_other"] = indep_summaries(indep.evaluate_set(predict, other, k=k))
+    if seen is not None:
+        out["seen_other"] = indep_summaries(indep.evaluate_set(predict, seen, k=k))
     out["scenes"] = scenes.evaluate_scenes(predict, zone_set=zones, pairs=pairs)
     for part in out["scenes"].values():  # per-pair lists stay out of the summary file
         for key in [key for key, v in part.items() if isinstance(v, (list, np.ndarray))]:
@@ -136,6 +158,9 @@ def headline(name, r):
     s, z, p, t = r["indep"]["summary"], r["scenes"]["two_zone"], r["scenes"]["placement"], r["triplets"]
     o = r.get("indep_other", {}).get("summary")
     other = f"other photos {o['mse']:.1f} (composite {o['comp_mse']:.1f}) worse {100 * o['worse_share']:.1f}% | " if o else ""
+    if "seen_other" in r:
+        v = r["seen_other"]["summary"]
+        other += f"seen photos {v['mse']:.1f} (composite {v['comp_mse']:.1f}) worse {100 * v['worse_share']:.1f}% | "
     return (f"{name:>12}: indep MSE {s['mse']:.1f} (composite {s['comp_mse']:.1f}) worse {100 * s['worse_share']:.1f}% | "
             + other +
             f"two-zone MSE K1 {z['mse_k1']:.1f} K9 {z['mse_k9']:.1f} K-effect {z['k_effect_mean']:.2f} | "
@@ -150,18 +175,24 @@ def main():
                     help="HDNet-CT checkpoints: infer with this dead zone (levels) instead of their own")
     ap.add_argument("--chroma-gain", type=float, default=None,
                     help="HDNet-CT checkpoints: infer with this gain on the correction's chroma instead of their own")
+    ap.add_argument("--seen", action="store_true",
+                    help="also score seen_other: the same casts on training photos of the other collections")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--merge", action="store_true", help="update an existing --out file instead of replacing it")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     sets, other = holdout_sets(), other_photos_set()
+    seen = seen_photos_set() if args.seen else None
     result = read_results(args.out, args.merge)
-    result["sets"] = {"indep": len(sets[0]["comp"]), "indep_other": len(other["comp"]), "two_zone": len(sets[1]["comp"]),
-                      "placement": len(sets[2]), "photos": "held-out scenes (val.txt)", "size": 256, "k": args.k}
+    result["sets"] = {**result.get("sets", {}),  # a merge keeps the sizes of sets only earlier runs scored
+                      "indep": len(sets[0]["comp"]), "indep_other": len(other["comp"]),
+                      "two_zone": len(sets[1]["comp"]), "placement": len(sets[2]),
+                      "photos": "held-out scenes (val.txt)", "size": 256, "k": args.k,
+                      **({"seen_other": len(seen["comp"])} if seen else {})}
     for method in args.methods.split(","):
         name = method.split("=", 1)[0]
-        result[name] = score(method, sets, args.k, other, args.dead_zone, args.chroma_gain)
+        result[name] = score(method, sets, args.k, other, args.dead_zone, args.chroma_gain, seen)
         print(headline(name, result[name]), flush=True)
     write_results(args.out, result)
 

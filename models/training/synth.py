@@ -25,7 +25,9 @@ RELIGHT_P = 0.3
 SPATIAL_P = 0.3
 HUE_DEG = 40.0  # the hue-sat family's largest hue rotation at full strength, degrees
 SAT_UP = 0.8  # the hue-sat family's largest saturation boost at full strength, stops (2 ** 0.8 = 1.74x)
+CHANNEL_GAMMA = 0.0  # the tone family's largest spread of per-channel gammas at full strength, stops of exponent
 FEATHER_SIGMA = (0.4, 1.5)  # pixels: feather_edge's Gaussian, from about an area-shrunk edge to a soft brush
+GLOBAL_AUG_P = 0.5  # the share of crops whose whole photo gets a mild colour change (data.GLOBAL_AUG)
 SOFTEN_LO = 0.35  # soften_detail shrinks a pair by at least this factor before enlarging it back
 
 
@@ -69,9 +71,15 @@ def illuminant(img, m, s, rng, donor, dmask):
     return to_srgb(to_linear(img) * gains)
 
 
-def tone(img, m, s, rng, donor, dmask):
-    """Tone changes: gamma, contrast about the object's mean, faded blacks, per-channel curves."""
-    out = np.clip(img, 0, 1) ** (2 ** (rng.uniform(-0.9, 0.9) * s))
+def tone(img, m, s, rng, donor, dmask, channel_gamma=CHANNEL_GAMMA):
+    """Tone changes: gamma (with channel_gamma > 0, for 60 % of draws one per channel, spread up to that many stops
+    of exponent: a cast that differs between shadows and highlights), contrast about the object's mean, faded blacks,
+    per-channel curves."""
+    gamma = 2 ** (rng.uniform(-0.9, 0.9) * s)
+    if channel_gamma > 0 and rng.random() < 0.6:
+        spread = rng.uniform(-channel_gamma, channel_gamma, 3) * s
+        gamma = (gamma * 2 ** (spread - spread.mean())).astype(np.float32)
+    out = np.clip(img, 0, 1) ** gamma
     mu = out[m > 0.5].mean(0) if m.sum() > 0 else 0.5
     out = (out - mu) * 2 ** (rng.uniform(-0.8, 0.6) * s) + mu
     if rng.random() < 0.35:
@@ -123,9 +131,11 @@ FAMILIES = {"lab-transfer": lab_transfer, "illuminant": illuminant, "tone": tone
 FAMILY_P = np.array([0.3, 0.25, 0.18, 0.15, 0.12])
 
 
-def cast_families(hue_deg=HUE_DEG, sat_up=SAT_UP):
-    """FAMILIES with the hue-sat family's ranges set: the one knob the training pair sources share."""
-    return {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg, sat_up=sat_up)}
+def cast_families(hue_deg=HUE_DEG, sat_up=SAT_UP, channel_gamma=CHANNEL_GAMMA):
+    """FAMILIES with the hue-sat family's ranges and the tone family's per-channel gamma set: the knobs the training
+    pair sources share."""
+    return {**FAMILIES, "hue-sat": functools.partial(hue_sat, deg=hue_deg, sat_up=sat_up),
+            "tone": functools.partial(tone, channel_gamma=channel_gamma)}
 
 
 # ----------------------------------------------------------------------------------------------- smooth fields
@@ -244,9 +254,10 @@ class Pairs(data.SyntheticPairs):
     share of the photo's short side; soften_p: the share of pairs given soften_detail; feather_p: the share given
     feather_edge; source_weights: {collection: weight per photo} (data.photo_probabilities); none_p: the share of
     pairs without a cast; relight_p: the share of relit pairs; region_p: the share of crops whose object is a region
-    of the photo (data.region_mask)."""
+    of the photo (data.region_mask); global_aug: the share of crops whose whole photo, target too, gets a mild colour
+    change (data.GLOBAL_AUG)."""
 
-    def __init__(self, split="train-scenes", seed=0, global_aug=0.5, families=None, zoom=data.CROP_ZOOM,
+    def __init__(self, split="train-scenes", seed=0, global_aug=GLOBAL_AUG_P, families=None, zoom=data.CROP_ZOOM,
                  soften_p=0.0, feather_p=0.0, source_weights=None, none_p=NONE_P, relight_p=RELIGHT_P, region_p=0.0):
         super().__init__(split, seed=seed, global_aug=global_aug, zoom=zoom, source_weights=source_weights,
                          region_p=region_p)

@@ -203,6 +203,12 @@ def parse_args(argv=None):
                     help="(--data v2/mix) the v2 hue-sat family's largest hue rotation at full strength, degrees")
     ap.add_argument("--sat-up", type=float, default=synth.SAT_UP,
                     help="(--data v2/mix) the v2 hue-sat family's largest saturation boost at full strength, stops")
+    ap.add_argument("--channel-gamma", type=float, default=synth.CHANNEL_GAMMA,
+                    help="(--data v2/mix) the v2 tone family's largest spread of per-channel gammas at full strength, "
+                         "stops of exponent (0: one gamma for all channels)")
+    ap.add_argument("--global-aug", type=float, default=synth.GLOBAL_AUG_P,
+                    help="(--data v2) share of crops whose whole photo (target too) gets a mild colour change, so "
+                         "that the photos' own object colours cannot be memorised")
     ap.add_argument("--zoom-min", type=float, default=data.CROP_ZOOM[0],
                     help="(--data v2) the smallest crop side as a share of the photo's short side (objects enlarged "
                          "up to size / (zoom-min * 256) times)")
@@ -342,11 +348,12 @@ class Run:
             src = data.IHarmony4(a.iharmony4, "train", seed=seed)
             val = data.IHarmony4(a.iharmony4, "test").as_val(a.val_size, limit=2000)
         else:
-            families = synth.cast_families(a.hue_deg, a.sat_up)
+            families = synth.cast_families(a.hue_deg, a.sat_up, a.channel_gamma)
             if a.data == "v2":
                 src = synth.Pairs(seed=seed, families=families, zoom=(a.zoom_min, data.CROP_ZOOM[1]),
                                   soften_p=a.soften_p, feather_p=a.feather_p, source_weights=a.source_weights,
-                                  none_p=a.none_p, relight_p=a.relight_p, region_p=a.region_p)
+                                  none_p=a.none_p, relight_p=a.relight_p, region_p=a.region_p,
+                                  global_aug=a.global_aug)
                 val = synth.validation_set(a.val_size)
             elif a.data == "mix":
                 src = synth.MixedPairs(a.v1_share, seed=seed, v1_none=a.v1_none, families=families)

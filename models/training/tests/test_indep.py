@@ -1,5 +1,7 @@
 """Behaviour of the independent synthetic evaluation set (indep.py) on tiny synthetic photos."""
 
+import collections
+
 import numpy as np
 import pytest
 
@@ -142,6 +144,21 @@ def test_the_other_photos_set_leaves_the_main_collection_out(photos, tmp_path, m
     assert sources == {"bsds", "davis"} and len(ds["comp"]) == 4 * generalisation.OTHER_PER_PHOTO
     again = generalisation.other_photos_set(size=SIZE)  # read back from the cache
     assert np.array_equal(again["comp"], ds["comp"])
+
+
+def test_the_seen_photos_set_draws_training_photos_of_the_other_collections_as_held_out_ones(photos, tmp_path,
+                                                                                               monkeypatch):
+    from training import data, generalisation
+    held = [f"{('labelme', 'bsds', 'davis', 'bsds')[i % 4]}/h{i}" for i in range(8)]  # 4 bsds, 2 davis
+    train = [(f"{('labelme', 'bsds', 'davis')[i % 3]}/t{i}", img, masks)
+             for i, (_, img, masks) in enumerate(photos * 3)]
+    monkeypatch.setattr(data, "split_ids", lambda split: held if split == "holdout" else [t[0] for t in train])
+    monkeypatch.setattr(data, "load_split", lambda split: train if split == "train-scenes" else [])
+    monkeypatch.setattr(data, "CACHE", str(tmp_path))
+    ds = generalisation.seen_photos_set(size=SIZE)
+    assert all("/t" in str(i) for i in ds["ids"])  # training photos only
+    per_source = collections.Counter(str(i).split("/")[0] for i in ds["ids"])
+    assert per_source == {"bsds": 4 * generalisation.OTHER_PER_PHOTO, "davis": 2 * generalisation.OTHER_PER_PHOTO}
 
 
 def test_brightness_gap_is_how_far_the_object_is_meant_to_differ_from_its_scene():

@@ -175,8 +175,10 @@ def test_pairs_and_mixed_pairs_draw_hue_turns_up_to_their_range(one_photo_split)
     fams = synth.cast_families(hue_deg=120)
     for gen in (synth.Pairs(seed=0, families=fams), synth.MixedPairs(0.5, seed=0, families=fams).v2):
         assert gen.families["hue-sat"].keywords == {"deg": 120, "sat_up": synth.SAT_UP}
-        assert {k: v for k, v in gen.families.items() if k != "hue-sat"} == {
-            k: v for k, v in synth.FAMILIES.items() if k != "hue-sat"}
+        assert gen.families["tone"].keywords == {"channel_gamma": synth.CHANNEL_GAMMA}
+        knobs = ("hue-sat", "tone")
+        assert {k: v for k, v in gen.families.items() if k not in knobs} == {
+            k: v for k, v in synth.FAMILIES.items() if k not in knobs}
 
 
 def largest_saturation_boost(sat_up, draws=80):
@@ -200,6 +202,25 @@ def test_train_pairs_carry_the_saturation_boost(one_photo_split):
     fams = synth.cast_families(sat_up=1.5)
     for gen in (synth.Pairs(seed=0, families=fams), synth.MixedPairs(0.5, seed=0, families=fams).v2):
         assert gen.families["hue-sat"].keywords == {"deg": synth.HUE_DEG, "sat_up": 1.5}
+
+
+def channel_spread(channel_gamma, draws=60):
+    """The median over draws of how far apart the tone family at full strength puts the channels of a grey object."""
+    grey, m = np.full((8, 8, 3), 0.3, np.float32), np.ones((8, 8), np.float32)
+    spreads = [np.ptp(synth.tone(grey, m, 1.0, np.random.default_rng(seed), None, None,
+                                 channel_gamma=channel_gamma).mean((0, 1))) for seed in range(draws)]
+    return float(np.median(spreads))
+
+
+def test_the_per_channel_gamma_is_a_parameter_of_the_generator():
+    assert channel_spread(0.0) < 0.05  # one gamma for all channels: only the per-channel curves tint grey
+    assert channel_spread(0.8) > 0.1
+
+
+def test_train_pairs_carry_the_per_channel_gamma(one_photo_split):
+    fams = synth.cast_families(channel_gamma=0.8)
+    for gen in (synth.Pairs(seed=0, families=fams), synth.MixedPairs(0.5, seed=0, families=fams).v2):
+        assert gen.families["tone"].keywords == {"channel_gamma": 0.8}
 
 
 def test_soften_detail_blurs_composite_and_target_alike_and_keeps_their_colours():
@@ -360,3 +381,15 @@ def test_pairs_use_region_masks_for_the_asked_share(one_photo_split):
                         for m in masks])
     assert region_share(0.0) == 0.0
     assert 0.15 <= region_share(0.25) <= 0.35
+
+
+def test_pairs_recolour_the_whole_photo_for_the_asked_share(one_photo_split):
+    photo_u8 = data.load_split("train")[0][1]
+    plain = photo_u8.astype(np.float32) / 255.0
+
+    def recoloured_share(global_aug):
+        pairs = synth.Pairs(seed=4, global_aug=global_aug, zoom=(1.0, 1.0))
+        crops = [pairs.crop(96)[0] for _ in range(200)]
+        return np.mean([min(np.abs(c - plain).max(), np.abs(c - plain[:, ::-1]).max()) > 2 / 255 for c in crops])
+    assert recoloured_share(0.0) == 0.0
+    assert 0.8 <= recoloured_share(0.9) <= 0.97
