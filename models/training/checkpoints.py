@@ -90,23 +90,32 @@ def load_model(path, name=None):
     ck = load(path)
     model = build(name or model_name(ck), ck.get("flags"))
     model.load_state_dict(ck["model"])
-    for key, value in (ck.get("inference") or {}).items():
-        if key not in INFERENCE_SETTINGS:
-            raise ValueError(f"{path}: unknown inference setting {key!r}")
-        setattr(model, key, float(value))
-    return model.eval(), ck
+    return set_inference(model, ck.get("inference") or {}, path).eval(), ck
 
 
 INFERENCE_SETTINGS = ("dead_zone", "chroma_gain")  # HDNet-CT's settings that act at inference only
+
+
+def check_inference(settings, where="inference settings"):
+    """settings, after a ValueError naming `where` if any key is not in INFERENCE_SETTINGS."""
+    unknown = set(settings) - set(INFERENCE_SETTINGS)
+    if unknown:
+        raise ValueError(f"{where}: unknown inference settings {sorted(unknown)}")
+    return settings
+
+
+def set_inference(model, settings, where="inference settings"):
+    """The model with inference settings (INFERENCE_SETTINGS) in place of the variant's own."""
+    for key, value in check_inference(settings, where).items():
+        setattr(model, key, float(value))
+    return model
 
 
 def with_inference(path, out, **settings):
     """Writes the checkpoint at path with inference settings (INFERENCE_SETTINGS) that load_model applies instead of
     the variant's own: an earlier release's behaviour from the same weights, e.g. HDNet-CT 1.4.0 = its checkpoint
     with dead_zone=6, chroma_gain=1."""
-    unknown = set(settings) - set(INFERENCE_SETTINGS)
-    if unknown:
-        raise ValueError(f"unknown inference settings {sorted(unknown)}")
+    check_inference(settings)
     ck = torch.load(path, map_location="cpu", weights_only=False)
     save({**ck, "inference": {**(ck.get("inference") or {}), **settings}}, out)
 

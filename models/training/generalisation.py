@@ -114,10 +114,9 @@ def method_fn(method, dead_zone=None, chroma_gain=None):
     if not os.path.exists(path):
         path = checkpoints.path_for(path)
     model, ck = checkpoints.load_model(path)
-    if dead_zone is not None and getattr(model, "dead_zone", 0) > 0:  # HDNet-CT's inference with another dead zone
-        model.dead_zone = float(dead_zone)
-    if chroma_gain is not None and getattr(model, "global_fit", False):
-        model.chroma_gain = float(chroma_gain)
+    overrides = {"dead_zone": dead_zone if getattr(model, "dead_zone", 0) > 0 else None,  # HDNet-CT's only
+                 "chroma_gain": chroma_gain if getattr(model, "global_fit", False) else None}
+    checkpoints.set_inference(model, {k: v for k, v in overrides.items() if v is not None})
     info = {"checkpoint": os.path.relpath(path), "model": checkpoints.model_name(ck),
             **{k: ck.get(k) for k in ("step", "images_seen", "wall_s")}}
     if info["model"] == "s2crnet":
